@@ -1,0 +1,103 @@
+"""Command line: python -m pilar COMMAND. Messages are in Bahasa Indonesia."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+import pandas as pd
+
+from . import alokasi, build, config, db, sumber
+
+
+def _print_frame(df: pd.DataFrame, fmt: str) -> None:
+    if fmt == "csv":
+        df.to_csv(sys.stdout, index=False, lineterminator="\n")
+    elif fmt == "json":
+        records = json.loads(df.to_json(orient="records", force_ascii=False))
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
+            print(df.to_string(index=False))
+
+
+def cmd_build(args) -> int:
+    res = build.build()
+    print(f"Basis data ditulis: {res.path}")
+    for t, n in res.rows.items():
+        print(f"  {t}: {n} baris")
+    return 0
+
+
+def cmd_alokasi(args) -> int:
+    written = alokasi.update_estimates(config.sources_dir())
+    for t, n in written.items():
+        print(f"{t}.csv: {n} baris estimasi dihitung ulang")
+    return 0
+
+
+def cmd_queries(args) -> int:
+    for q in db.queries().values():
+        params = " ".join(f"[{p.nama}]" for p in q.params)
+        print(f"{q.nama} {params}".rstrip())
+        print(f"    {q.keterangan}")
+    return 0
+
+
+def cmd_query(args) -> int:
+    q = db.get_query(args.nama)
+    by_name = {p.nama: p for p in q.params}
+    values = {}
+    for item in args.param or []:
+        if "=" not in item:
+            raise db.QueryError(f"Parameter '{item}' harus berbentuk nama=nilai, misalnya kode=6371,6372.")
+        key, text = item.split("=", 1)
+        if key not in by_name:
+            raise db.QueryError(f"Kueri {q.nama} tidak mengenal parameter '{key}'. "
+                                f"Parameternya: {', '.join(by_name) or '(tidak ada)'}.")
+        values[key] = db.parse_param(by_name[key], text)
+    if "kode" in values:
+        _check_kode(values["kode"])
+    con = db.connect(build.ensure_built())
+    try:
+        _print_frame(db.run(con, q.nama, **values), args.format)
+    finally:
+        con.close()
+    return 0
+
+
+def _check_kode(kode: list[int]) -> None:
+    known = {r["kode_bps"] for r in sumber.read_sources(config.sources_dir(), totals=False)["wilayah"]}
+    unknown = [k for k in kode if k not in known]
+    if unknown:
+        raise db.QueryError(f"Kode wilayah tidak dikenal: {', '.join(map(str, unknown))}. "
+                            f"Kode yang sah: {', '.join(map(str, sorted(known)))}.")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m pilar", description="Pilar Kalsel: data pilar sosial dan KPM.")
+    sub = p.add_subparsers(dest="perintah", required=True)
+    sub.add_parser("build", help="bangun data/pilar.duckdb dari data/sources/").set_defaults(fn=cmd_build)
+    sub.add_parser("alokasi", help="hitung ulang baris estimasi di data/sources/").set_defaults(fn=cmd_alokasi)
+    sub.add_parser("queries", help="daftar kueri bernama").set_defaults(fn=cmd_queries)
+    q = sub.add_parser("query", help="jalankan satu kueri bernama")
+    q.add_argument("nama")
+    q.add_argument("--param", action="append", metavar="NAMA=NILAI")
+    q.add_argument("--format", choices=["tabel", "csv", "json"], default="tabel")
+    q.set_defaults(fn=cmd_query)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.fn(args)
+    except sumber.SumberError as e:
+        print("Data sumber tidak sah; basis data tidak diubah.", file=sys.stderr)
+        for line in e.pesan:
+            print(f"  - {line}", file=sys.stderr)
+        return 1
+    except db.QueryError as e:
+        print(str(e), file=sys.stderr)
+        return 2

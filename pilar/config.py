@@ -1,0 +1,14 @@
+"""Where things live. Environment variables let tests point at fixtures."""
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES_DIR = ROOT / "queries"
+
+
+def db_path() -> Path:
+    return Path(os.environ.get("PILAR_DB", ROOT / "data" / "pilar.duckdb"))
+
+
+def sources_dir() -> Path:
+    return Path(os.environ.get("PILAR_SOURCES", ROOT / "data" / "sources"))

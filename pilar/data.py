@@ -1,0 +1,86 @@
+"""Base figures of the units as frames, with status, period and source per figure."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from . import db
+
+STATUS_RANK = {"resmi": 0, "berita": 1, "estimasi": 2}
+STATUS_BY_RANK = {v: k for k, v in STATUS_RANK.items()}
+
+
+def weakest(statuses) -> str | None:
+    """Combined status of figures used together: estimasi over berita over resmi."""
+    ranks = [STATUS_RANK[s] for s in statuses if isinstance(s, str)]
+    return STATUS_BY_RANK[max(ranks)] if ranks else None
+
+
+@dataclass(frozen=True)
+class Indikator:
+    """The rows of queries/indikator_wilayah.sql, with convenient views."""
+
+    long: pd.DataFrame
+    provinsi: pd.DataFrame  # rows of queries/total_provinsi.sql
+    semua_kode: tuple[int, ...]  # every unit in the database, selected or not
+
+    @classmethod
+    def load(cls, con: duckdb.DuckDBPyConnection, kode: list[int] | None = None) -> "Indikator":
+        semua = db.run(con, "indikator_wilayah", kode=[])
+        ind = cls(semua, db.run(con, "total_provinsi"), tuple(sorted(semua["kode_bps"].unique().tolist())))
+        return ind.pick(kode)
+
+    def pick(self, kode: list[int] | None) -> "Indikator":
+        if not kode:
+            return self
+        long = self.long[self.long["kode_bps"].isin(kode)].reset_index(drop=True)
+        return Indikator(long, self.provinsi, self.semua_kode)
+
+    @property
+    def lengkap(self) -> bool:
+        """True when every unit of the province is selected."""
+        return tuple(self.kode) == self.semua_kode
+
+    def status_jumlah(self, indikator: str) -> str | None:
+        """Status of the sum of ``indikator`` over the selection.
+
+        The sum over all units equals a published province total whose status is
+        that of the total (an allocation of 385 adds back to the announced 385).
+        """
+        rows = self.long[self.long["indikator"] == indikator]
+        if self.lengkap:
+            tot = self.provinsi[(self.provinsi["indikator"] == indikator)
+                                & self.provinsi["periode"].isin(rows["periode"].unique())]
+            if len(tot) == 1 and abs(rows["nilai"].sum() - tot["nilai"].iloc[0]) < 1e-9:
+                return tot["status"].iloc[0]
+        return weakest(rows["status"])
+
+    @property
+    def kode(self) -> list[int]:
+        return sorted(self.long["kode_bps"].unique().tolist())
+
+    @property
+    def nama(self) -> pd.Series:
+        return self.long.drop_duplicates("kode_bps").set_index("kode_bps")["nama_pendek"].sort_index()
+
+    def _wide(self, column: str) -> pd.DataFrame:
+        return self.long.pivot(index="kode_bps", columns="indikator", values=column).sort_index()
+
+    def nilai(self) -> pd.DataFrame:
+        return self._wide("nilai").astype(float)
+
+    def status(self) -> pd.DataFrame:
+        return self._wide("status")
+
+    def info(self, indikator: str) -> dict:
+        """Period, sources, statuses and notes of one indicator over the selected units."""
+        rows = self.long[self.long["indikator"] == indikator]
+        sumber = sorted({s for v in rows["sumber_id"] for s in str(v).split(",")})
+        return {
+            "periode": sorted(rows["periode"].unique().tolist()),
+            "sumber": sumber,
+            "status": weakest(rows["status"]),
+            "catatan": sorted(rows["catatan"].dropna().unique().tolist()),
+        }

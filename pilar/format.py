@@ -1,0 +1,64 @@
+"""Numbers, percentages and dates for Indonesian (default) and English readers.
+
+All formatting goes through Babel (CLDR), never string tricks: id writes 1.263
+and 12,5%; en writes 1,263 and 12.5%.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
+
+LANGS = ("id", "en")
+KOSONG = "–"  # shown for a missing value
+
+
+def _pattern(desimal: int) -> str:
+    return "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
+
+
+def _missing(x) -> bool:
+    try:
+        return bool(pd.isna(x))
+    except (TypeError, ValueError):  # lists and the like are not "missing"
+        return False
+
+
+def angka(x, lang: str = "id", desimal: int = 0) -> str:
+    """1263 -> '1.263' (id) / '1,263' (en); desimal fixes the number of decimals."""
+    if _missing(x):
+        return KOSONG
+    return format_decimal(x, format=_pattern(desimal), locale=lang)
+
+
+def persen(x, lang: str = "id", desimal: int = 1) -> str:
+    """A percentage given in percent points: 12.5 -> '12,5%' (id) / '12.5%' (en)."""
+    if _missing(x):
+        return KOSONG
+    return format_percent(x / 100, format=_pattern(desimal) + "%", locale=lang)
+
+
+def tanggal(d: dt.date | str, lang: str = "id") -> str:
+    """'2025-09-23' -> '23 September 2025' (id) / 'September 23, 2025' (en)."""
+    if isinstance(d, str):
+        d = dt.date.fromisoformat(d)
+    return format_date(d, format="long", locale=lang)
+
+
+def periode(p: str, lang: str = "id") -> str:
+    """A period label as stored (2025-09-23, 2024-03, 2022-Q2, 2025) in words."""
+    if len(p) == 10:
+        return tanggal(p, lang)
+    if len(p) == 7 and p[4] == "-" and p[5] == "Q":
+        q = {"id": "triwulan", "en": "quarter"}[lang]
+        return f"{q} {p[6]} {p[:4]}" if lang == "id" else f"{q} {p[6]}, {p[:4]}"
+    if len(p) == 7:
+        return format_date(dt.date(int(p[:4]), int(p[5:]), 1), format="MMMM y", locale=lang)
+    return p
+
+
+def plotly_separators(lang: str = "id") -> str:
+    """Plotly's `separators` layout value: decimal mark, then thousands mark."""
+    return get_decimal_symbol(lang) + get_group_symbol(lang)

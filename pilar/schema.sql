@@ -1,0 +1,97 @@
+-- Schema of data/pilar.duckdb. The build (pilar/build.py) validates the source
+-- CSVs first, for readable messages; these constraints are the second line.
+CREATE TABLE sumber (
+    sumber_id  VARCHAR PRIMARY KEY,
+    judul      VARCHAR NOT NULL,
+    penerbit   VARCHAR NOT NULL,
+    media      VARCHAR,
+    tanggal    VARCHAR NOT NULL,
+    url        VARCHAR,
+    catatan    VARCHAR
+);
+
+CREATE TABLE wilayah (
+    kode_bps        INTEGER PRIMARY KEY,
+    kode_kemendagri VARCHAR NOT NULL UNIQUE,
+    nama            VARCHAR NOT NULL,
+    nama_pendek     VARCHAR NOT NULL,
+    jenis           VARCHAR NOT NULL CHECK (jenis IN ('kabupaten', 'kota'))
+);
+
+CREATE TABLE pilar_jenis (
+    jenis_pilar   VARCHAR PRIMARY KEY,
+    nama          VARCHAR NOT NULL,
+    satuan        VARCHAR NOT NULL,
+    urutan        INTEGER NOT NULL UNIQUE,
+    basis_alokasi VARCHAR NOT NULL,
+    definisi      VARCHAR NOT NULL
+);
+
+CREATE TABLE fakta_wilayah (
+    kode_bps  INTEGER NOT NULL REFERENCES wilayah (kode_bps),
+    indikator VARCHAR NOT NULL,
+    nilai     DOUBLE NOT NULL CHECK (nilai >= 0),
+    satuan    VARCHAR NOT NULL,
+    periode   VARCHAR NOT NULL,
+    sumber_id VARCHAR NOT NULL REFERENCES sumber (sumber_id),
+    status    VARCHAR NOT NULL CHECK (status IN ('resmi', 'berita', 'estimasi')),
+    catatan   VARCHAR,
+    PRIMARY KEY (kode_bps, indikator, periode)
+);
+
+CREATE TABLE fakta_provinsi (
+    indikator VARCHAR NOT NULL,
+    nilai     DOUBLE NOT NULL CHECK (nilai >= 0),
+    satuan    VARCHAR NOT NULL,
+    periode   VARCHAR NOT NULL,
+    sumber_id VARCHAR NOT NULL REFERENCES sumber (sumber_id),
+    status    VARCHAR NOT NULL CHECK (status IN ('resmi', 'berita', 'estimasi')),
+    catatan   VARCHAR,
+    PRIMARY KEY (indikator, periode)
+);
+
+-- Reference values that are not data of one unit: assumptions, norms, national figures.
+CREATE TABLE acuan (
+    indikator VARCHAR NOT NULL,
+    nilai     DOUBLE NOT NULL CHECK (nilai >= 0),
+    satuan    VARCHAR NOT NULL,
+    periode   VARCHAR NOT NULL,
+    sumber_id VARCHAR NOT NULL REFERENCES sumber (sumber_id),
+    status    VARCHAR NOT NULL CHECK (status IN ('resmi', 'berita', 'estimasi')),
+    catatan   VARCHAR,
+    PRIMARY KEY (indikator, periode)
+);
+
+CREATE TABLE kpm (
+    kode_bps  INTEGER NOT NULL REFERENCES wilayah (kode_bps),
+    program   VARCHAR NOT NULL,
+    periode   VARCHAR NOT NULL,
+    jumlah    INTEGER NOT NULL CHECK (jumlah >= 0),
+    sumber_id VARCHAR NOT NULL REFERENCES sumber (sumber_id),
+    status    VARCHAR NOT NULL CHECK (status IN ('resmi', 'berita', 'estimasi')),
+    catatan   VARCHAR,
+    PRIMARY KEY (kode_bps, program, periode)
+);
+
+CREATE TABLE pilar (
+    kode_bps    INTEGER NOT NULL REFERENCES wilayah (kode_bps),
+    jenis_pilar VARCHAR NOT NULL REFERENCES pilar_jenis (jenis_pilar),
+    periode     VARCHAR NOT NULL,
+    jumlah      INTEGER NOT NULL CHECK (jumlah >= 0),
+    sumber_id   VARCHAR NOT NULL REFERENCES sumber (sumber_id),
+    status      VARCHAR NOT NULL CHECK (status IN ('resmi', 'berita', 'estimasi')),
+    catatan     VARCHAR,
+    PRIMARY KEY (kode_bps, jenis_pilar, periode)
+);
+
+-- Build metadata: the fingerprint of the sources this file was built from.
+CREATE TABLE meta (
+    kunci VARCHAR PRIMARY KEY,
+    nilai VARCHAR NOT NULL
+);
+
+-- Status of a figure combined from several: the weakest one wins
+-- (estimasi over berita over resmi).
+CREATE MACRO status_rank(s) AS
+    CASE s WHEN 'resmi' THEN 0 WHEN 'berita' THEN 1 WHEN 'estimasi' THEN 2 END;
+CREATE MACRO status_of_rank(r) AS ['resmi', 'berita', 'estimasi'][r + 1];

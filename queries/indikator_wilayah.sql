@@ -1,0 +1,31 @@
+-- Semua angka dasar per kabupaten/kota dalam format panjang (periode terbaru tiap indikator), dengan periode, status dan sumber.
+-- @param kode kode_list  kode BPS wilayah, dipisah koma; kosong = seluruh provinsi
+WITH semua AS (
+    SELECT kode_bps, indikator, nilai, satuan, periode, sumber_id, status, catatan
+    FROM fakta_wilayah
+    UNION ALL
+    SELECT kode_bps, 'kpm_' || program, jumlah, 'KPM', periode, sumber_id, status, catatan
+    FROM kpm
+    UNION ALL
+    SELECT p.kode_bps, p.jenis_pilar, p.jumlah, j.satuan, p.periode, p.sumber_id, p.status, p.catatan
+    FROM pilar AS p JOIN pilar_jenis AS j USING (jenis_pilar)
+),
+terbaru AS (
+    SELECT * FROM semua
+    QUALIFY periode = max(periode) OVER (PARTITION BY indikator)
+),
+desa_kelurahan AS (
+    -- derived: desa + kelurahan, with the weaker status of the two
+    SELECT kode_bps, 'desa_kelurahan' AS indikator, sum(nilai) AS nilai, 'desa/kelurahan' AS satuan,
+           max(periode) AS periode, string_agg(DISTINCT sumber_id, ',') AS sumber_id,
+           status_of_rank(max(status_rank(status))) AS status,
+           'Jumlah desa ditambah jumlah kelurahan' AS catatan
+    FROM terbaru
+    WHERE indikator IN ('desa', 'kelurahan')
+    GROUP BY kode_bps
+)
+SELECT t.kode_bps, w.nama, w.nama_pendek, t.indikator, t.nilai, t.satuan, t.periode, t.sumber_id, t.status, t.catatan
+FROM (SELECT * FROM terbaru UNION ALL SELECT * FROM desa_kelurahan) AS t
+JOIN wilayah AS w USING (kode_bps)
+WHERE len($kode) = 0 OR list_contains($kode, t.kode_bps)
+ORDER BY t.kode_bps, t.indikator

@@ -1,0 +1,48 @@
+"""Shared fixtures: the small hand-made fixture database and the real one, both built by the tests."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pilar import build, db
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_SOURCES = ROOT / "tests" / "fixtures" / "sources"
+REAL_SOURCES = ROOT / "data" / "sources"
+SHARED_GEO = ROOT.parent / "shared" / "geo"
+
+# The province totals announced at the Kalsel social-pillar dialog, 23 Sept 2025.
+FORUM_TOTALS = {"lks": 199, "tksk": 122, "psm": 1263, "karang_taruna": 1127,
+                "pendamping_pkh": 385, "tagana": 1411, "pelopor_perdamaian": 56}
+
+
+@pytest.fixture(scope="session")
+def fixture_db_path(tmp_path_factory) -> Path:
+    return build.build(FIXTURE_SOURCES, tmp_path_factory.mktemp("fixture") / "pilar.duckdb").path
+
+
+@pytest.fixture()
+def fixture_con(fixture_db_path):
+    con = db.connect(fixture_db_path)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="session")
+def real_db_path(tmp_path_factory) -> Path:
+    return build.build(REAL_SOURCES, tmp_path_factory.mktemp("real") / "pilar.duckdb").path
+
+
+@pytest.fixture()
+def real_con(real_db_path):
+    con = db.connect(real_db_path)
+    yield con
+    con.close()
+
+
+@pytest.fixture()
+def sources_copy(tmp_path) -> Path:
+    """A writable copy of the real source tables."""
+    dst = tmp_path / "sources"
+    shutil.copytree(REAL_SOURCES, dst, ignore=shutil.ignore_patterns("*.md"))
+    return dst

@@ -1,0 +1,102 @@
+"""Each named query against hand-computed expectations on the fixture database."""
+import pytest
+
+from pilar import db
+
+
+def rows(df):
+    return [tuple(r) for r in df.itertuples(index=False)]
+
+
+def test_every_query_file_has_a_description_and_declared_params():
+    qs = db.queries()
+    assert "pilar_per_wilayah" in qs
+    for q in qs.values():
+        assert q.keterangan, q.nama
+
+
+def test_pilar_per_wilayah_latest_period(fixture_con):
+    df = db.run(fixture_con, "pilar_per_wilayah")
+    assert list(df.columns) == ["kode_bps", "nama", "lks", "tksk", "psm", "karang_taruna",
+                                "pendamping_pkh", "tagana", "pelopor_perdamaian"]
+    assert rows(df) == [
+        (6301, "Kabupaten Tanah Laut", 5, 8, 90, 80, 8, 40, 2),
+        (6371, "Kota Banjarmasin", 20, 4, 30, 40, 50, 100, 5),
+        (6372, "Kota Banjarbaru", 10, 3, 15, 20, 15, 30, 3),
+    ]
+    assert all(str(df[c].dtype).startswith("int") for c in df.columns[2:])
+
+
+def test_pilar_per_wilayah_filter_and_period(fixture_con):
+    df = db.run(fixture_con, "pilar_per_wilayah", kode=[6372, 6301])
+    assert list(df["kode_bps"]) == [6301, 6372]
+    old = db.run(fixture_con, "pilar_per_wilayah", periode="2024-01-01")
+    assert list(old["lks"]) == [1, 2, 3]
+    assert old["tksk"].isna().all()  # not published for that period: missing, not zero
+
+
+def test_pilar_ringkasan_whole_province_takes_the_total_status(fixture_con):
+    df = db.run(fixture_con, "pilar_ringkasan").set_index("jenis_pilar")
+    assert df.at["pendamping_pkh", "jumlah"] == 73
+    # one unit is estimasi, but the sum equals the announced total: status of that total
+    assert df.at["pendamping_pkh", "status"] == "berita"
+    assert df.at["pendamping_pkh", "total_provinsi"] == 73
+
+
+def test_pilar_ringkasan_selection_takes_the_weakest_status(fixture_con):
+    df = db.run(fixture_con, "pilar_ringkasan", kode=[6371, 6372]).set_index("jenis_pilar")
+    assert df.at["psm", "jumlah"] == 45
+    assert df.at["psm", "status"] == "estimasi"
+    only_berita = db.run(fixture_con, "pilar_ringkasan", kode=[6371]).set_index("jenis_pilar")
+    assert only_berita.at["psm", "status"] == "berita"
+    assert only_berita.at["psm", "jumlah_wilayah"] == 1
+
+
+def test_pilar_rinci_long_format(fixture_con):
+    df = db.run(fixture_con, "pilar_rinci", kode=[6372])
+    assert len(df) == 7
+    assert set(df["status"]) == {"estimasi"}
+    assert list(df["jenis_pilar"])[:2] == ["lks", "tksk"]
+
+
+def test_kpm_per_wilayah_latest_and_explicit_period(fixture_con):
+    df = db.run(fixture_con, "kpm_per_wilayah")
+    assert rows(df[["kode_bps", "kpm", "status"]]) == [(6301, 2000, "berita"), (6371, 12000, "berita"),
+                                                         (6372, 4000, "estimasi")]
+    old = db.run(fixture_con, "kpm_per_wilayah", periode="2021-Q4", kode=[6371])
+    assert rows(old[["kode_bps", "kpm"]]) == [(6371, 1)]
+
+
+def test_indikator_wilayah_has_derived_desa_kelurahan(fixture_con):
+    df = db.run(fixture_con, "indikator_wilayah", kode=[6301])
+    got = df.set_index("indikator")
+    assert got.at["desa_kelurahan", "nilai"] == 110
+    assert got.at["kpm_pkh", "nilai"] == 2000  # latest period only
+    assert got.at["kpm_pkh", "periode"] == "2022-Q2"
+    assert got.at["lks", "nilai"] == 5
+
+
+def test_total_provinsi_names_match_indicators(fixture_con):
+    df = db.run(fixture_con, "total_provinsi").set_index("indikator")
+    assert df.at["lks", "nilai"] == 35
+    assert df.at["kpm_pkh", "nilai"] == 18000
+
+
+def test_sumber_counts_citations(fixture_con):
+    df = db.run(fixture_con, "sumber").set_index("sumber_id")
+    # F01: 24 pilar + 6 kpm + 8 province figures + 3 acuan rows; F02: 18 unit facts + 1 province figure
+    assert df.at["F01", "jumlah_angka"] == 24 + 6 + 8 + 3
+    assert df.at["F02", "jumlah_angka"] == 18 + 1
+
+
+def test_periode_data_counts_statuses(fixture_con):
+    df = db.run(fixture_con, "periode_data").set_index(["data", "periode"])
+    assert tuple(df.loc[("pilar", "2025-09-23")]) == (0, 14, 7)
+    assert tuple(df.loc[("kpm_pkh", "2022-Q2")]) == (0, 2, 1)
+
+
+def test_unknown_query_and_parameter_are_explained(fixture_con):
+    with pytest.raises(db.QueryError, match="Kueri 'tidak_ada' tidak ada"):
+        db.run(fixture_con, "tidak_ada")
+    with pytest.raises(db.QueryError, match="tidak mengenal parameter tahun"):
+        db.run(fixture_con, "pilar_per_wilayah", tahun=2025)
