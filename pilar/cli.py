@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 
@@ -75,6 +76,10 @@ def _check_kode(kode: list[int]) -> None:
                             f"Kode yang sah: {', '.join(map(str, sorted(known)))}.")
 
 
+# Modules that add their own subcommands: each has register(subparsers).
+COMMAND_MODULES: list[str] = []
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m pilar", description="Pilar Kalsel: data pilar sosial dan KPM.")
     sub = p.add_subparsers(dest="perintah", required=True)
@@ -86,6 +91,8 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--param", action="append", metavar="NAMA=NILAI")
     q.add_argument("--format", choices=["tabel", "csv", "json"], default="tabel")
     q.set_defaults(fn=cmd_query)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
     return p
 
 
