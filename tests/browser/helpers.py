@@ -1,0 +1,74 @@
+"""Small helpers shared by the browser tests: what the user reads on the page."""
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from browser.harness import TIMEOUT_MS, wait_for_app
+
+
+def goto(page: Page, path: str = "/") -> Page:
+    page.goto(path)
+    wait_for_app(page)
+    return page
+
+
+def metric(page: Page, label: str):
+    """The value locator of the st.metric whose label is exactly ``label``."""
+    lab = page.get_by_test_id("stMetricLabel").get_by_text(label, exact=True)
+    return page.get_by_test_id("stMetric").filter(has=lab).get_by_test_id("stMetricValue")
+
+
+def expect_metrics(page: Page, expected: dict[str, str]) -> None:
+    for label, value in expected.items():
+        expect(metric(page, label)).to_have_text(value, timeout=TIMEOUT_MS)
+
+
+def no_exception(page: Page) -> None:
+    errors = page.get_by_test_id("stException")
+    assert errors.count() == 0, errors.all_inner_texts()
+
+
+def sidebar_select(page: Page, *names: str) -> None:
+    """Pick units in the sidebar multiselect, as a user does: type to filter, click the option."""
+    box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect")
+    for name in names:
+        box.locator("input").click()
+        box.locator("input").fill(name)  # the option list is virtualised: filter first
+        # Units may be labelled "Banjarmasin" or "Kota Banjarmasin": match the end of the name.
+        page.get_by_role("option", name=re.compile(rf"(^|\s){re.escape(name)}$")).click()
+        wait_for_app(page)
+    page.keyboard.press("Escape")
+
+
+def chips(page: Page) -> list[str]:
+    """Units shown as selected in the sidebar multiselect."""
+    box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect")
+    return [t.get_attribute("aria-label") for t in box.locator("[data-tag]").all()]
+
+
+def id_number(n: int) -> str:
+    """1263 -> '1.263': the test's own Indonesian formatting, independent of the app's."""
+    return f"{int(n):,}".replace(",", ".")
+
+
+def en_number(n: int) -> str:
+    return f"{int(n):,}"
+
+
+def query_of(page: Page) -> str:
+    return re.sub(r"^[^?]*", "", page.url)
+
+
+def sane_polygons(polys: list[dict]) -> bool:
+    """Units drawn as units: each inside the plot and under a quarter of it, not all one shape.
+
+    Counter-clockwise rings make plotly draw every unit as 'the globe minus the unit':
+    13 identical boxes over most of the plot (seen: 0.89 x 0.62 of it each).
+    """
+    if not polys:
+        return False
+    boxes = {(round(p["w"]), round(p["h"])) for p in polys}
+    return (len(polys) == 1 or len(boxes) > 1) and all(
+        0 < p["fw"] <= 1 and 0 < p["fh"] <= 1 and p["fw"] * p["fh"] < 0.25 for p in polys)
