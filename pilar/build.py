@@ -114,10 +114,27 @@ def built_hash(target: Path) -> str | None:
     return row[0] if row else None
 
 
+_fresh: set[tuple] = set()  # file signatures already checked in this process
+
+
+def _signature(sources: Path, target: Path) -> tuple:
+    files = [sources / n for n in sumber.file_names()] + [target]
+    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else (str(f),) for f in files)
+
+
 def ensure_built(sources: Path | None = None, target: Path | None = None) -> Path:
-    """Build the database if it is missing or was built from other sources."""
+    """Build the database if it is missing or was built from other sources.
+
+    The content check (hash of the sources against the one stored in the file)
+    runs once per change of the files' sizes and times, so callers may call this
+    on every page run.
+    """
     sources = Path(sources or config.sources_dir())
     target = Path(target or config.db_path())
+    sig = _signature(sources, target)
+    if sig in _fresh:
+        return target
     if built_hash(target) != sumber.sources_hash(sources):
         build(sources, target)
+    _fresh.add(_signature(sources, target))
     return target

@@ -63,7 +63,13 @@ class Indikator:
 
     @property
     def nama(self) -> pd.Series:
+        """Short names (Banjarmasin, Tanah Laut) for charts and tiles."""
         return self.long.drop_duplicates("kode_bps").set_index("kode_bps")["nama_pendek"].sort_index()
+
+    @property
+    def nama_lengkap(self) -> pd.Series:
+        """Official names (Kota Banjarmasin, Kabupaten Tanah Laut) for text."""
+        return self.long.drop_duplicates("kode_bps").set_index("kode_bps")["nama"].sort_index()
 
     def _wide(self, column: str) -> pd.DataFrame:
         return self.long.pivot(index="kode_bps", columns="indikator", values=column).sort_index()

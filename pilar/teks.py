@@ -4,6 +4,15 @@ from __future__ import annotations
 TEKS: dict[str, tuple[str, str]] = {
     "judul_ringkasan": ("Ringkasan pilar sosial Kalimantan Selatan", "Social pillars of South Kalimantan: overview"),
     "bahasa": ("Bahasa", "Language"),
+    "menu_ringkasan": ("Ringkasan", "Overview"),
+    "menu_peta": ("Peta", "Map"),
+    "menu_rasio": ("Rasio", "Ratios"),
+    "menu_sumber": ("Sumber data", "Data sources"),
+    "periode_status": ("Periode dan status angka per kelompok data", "Period and status of figures per dataset"),
+    "daftar_sumber": ("Daftar sumber", "List of sources"),
+    "catatan_sumber": (
+        "Penerbit = lembaga asal angka; media = tempat angka itu terbaca. Aturan estimasi: data/sources/README.md.",
+        "Publisher = the body the figure comes from; media = where it was read. Estimation rules: data/sources/README.md."),
     "filter_wilayah": ("Kabupaten/kota", "Regency/city"),
     "semua_wilayah": ("Semua (Kalimantan Selatan)", "All (South Kalimantan)"),
     "filter_bantuan": ("Kosong berarti seluruh provinsi. Pilihan ini berlaku di semua halaman dan tersimpan di alamat (URL).",
@@ -39,6 +48,232 @@ TEKS: dict[str, tuple[str, str]] = {
         "**estimasi**: dihitung dari total yang diterbitkan dengan aturan terdokumentasi (data/sources/README.md).",
         "**official**: government publication (BPS, ministries, local government). **press**: quoted by the media. "
         "**estimate**: computed from a published total by a documented rule (data/sources/README.md)."),
+    "unduh_csv": ("Unduh CSV", "Download CSV"),
+    "judul_peta": ("Peta kabupaten/kota", "Map of regencies/cities"),
+    "judul_rasio": ("Rasio dan cakupan", "Ratios and coverage"),
+    "judul_sumber": ("Sumber data", "Data sources"),
+    "komposisi": ("Komposisi pilar", "Pillar mix"),
+    "peringkat": ("Peringkat kabupaten/kota", "Ranking of regencies/cities"),
+    "urut_menurut": ("Urutkan menurut", "Sort by"),
+    "ukuran": ("Ukuran", "Measure"),
+    "tampilan": ("Tampilan", "View"),
+    "peta_ubin": ("Peta ubin (13 kotak sama besar)", "Tile map (13 equal tiles)"),
+    "peta_geografis": ("Peta geografis", "Geographic map"),
+    "klik_peta": ("Klik satu kabupaten/kota di peta untuk menambah atau melepasnya dari pilihan.",
+                  "Click a regency/city on the map to add it to or remove it from the selection."),
+    "nilai_pilihan": ("Nilai untuk pilihan", "Value for the selection"),
+    "nilai_provinsi": ("Provinsi", "Province"),
+    "tanda_estimasi": ("Tanda * dan arsiran = angka estimasi.", "* and hatching = estimated figure."),
+    "belum_ada_batas": (
+        "Batas wilayah geografis belum dipasang, jadi yang tampil peta ubin. Untuk memasang batas dari berkas "
+        "Anda (GeoJSON, Shapefile zip, GeoPackage): `python -m pilar boundaries install BERKAS`; atau unduh set "
+        "terbuka geoBoundaries bila ada internet: `python -m pilar boundaries download`.",
+        "No geographic boundaries are installed, so the tile map is shown. To install boundaries from your file "
+        "(GeoJSON, zipped Shapefile, GeoPackage): `python -m pilar boundaries install FILE`; or download the open "
+        "geoBoundaries set when online: `python -m pilar boundaries download`."),
+    "atribusi": ("Atribusi batas wilayah", "Boundary attribution"),
+    "ke_provinsi": ("seluruh provinsi", "whole province"),
+    "kolom_wilayah": ("Kabupaten/kota", "Regency/city"),
+    "definisi": ("Definisi", "Definition"),
+    "rentang_beban": ("Rentang yang disebut koordinator lapangan: {lo}–{hi} KPM (bukan aturan)",
+                      "Range cited by field coordinators: {lo}–{hi} families (not a rule)"),
+    "catatan_beban": (
+        "Rentang 250–350 adalah ucapan koordinator PKH di media ({sumber}), bukan regulasi. Pendamping per "
+        "kabupaten/kota adalah estimasi yang dibagi menurut KPM, sehingga rasio per wilayah hampir seragam karena "
+        "aturannya; KPM dari 2022, pendamping dari 2025.",
+        "The 250–350 range is what PKH coordinators said in the press ({sumber}), not a regulation. Facilitators per "
+        "regency are estimates allocated by KPM, so the ratio is almost uniform by construction; KPM are from 2022, "
+        "facilitators from 2025."),
+    "kekurangan_tksk": ("Kekurangan TKSK terhadap norma 1 per kecamatan", "TKSK shortfall against one per sub-district"),
+    "kekurangan_tksk_bantuan": ("{tksk} TKSK untuk {kec} kecamatan.", "{tksk} TKSK for {kec} sub-districts."),
+    "norma_tksk": ("Norma: 1 per kecamatan", "Norm: 1 per sub-district"),
+    "judul_desa": ("Pilar di tingkat desa/kelurahan", "Village-level pillars"),
+    "judul_per_penduduk": ("Pilar per penduduk dan per penduduk miskin", "Pillars per population and per poor"),
+    "pilih_pilar": ("Jenis pilar", "Pillar type"),
+    # Proyeksi page (issue 5)
+    "judul_proyeksi": ("Proyeksi graduasi KPM: naik kelas dalam berapa tahun?",
+                       "KPM graduation projections: how many years to self-reliance?"),
+    "pr_pengantar": (
+        "Menteri Sosial pada Dialog Pilar Sosial Kalimantan Selatan (23 September 2025): bila satu pendamping "
+        "menggraduasi 10 KPM per tahun, keluarga dapat naik kelas dalam tiga sampai lima tahun. Halaman ini "
+        "menghitung artinya untuk wilayah terpilih: berapa lama pada laju sekarang, dan apa yang dibutuhkan. "
+        "Semua asumsi dapat diubah dan tersimpan di alamat (URL), sehingga tampilan dapat dibagikan.",
+        "The Minister of Social Affairs at the South Kalimantan social pillar dialog (23 September 2025): if one "
+        "facilitator graduates 10 families a year, families can become self-reliant within three to five years. "
+        "This page works out what that means for the selected area: how long at the current pace, and what it "
+        "would take. Every assumption can be changed and is kept in the URL, so the view can be shared."),
+    "pr_periode": ("KPM awal K(0): KPM PKH {kpm} · pendamping awal P(0): pendamping PKH {pendamping}",
+                   "Starting families K(0): PKH families {kpm} · starting facilitators P(0): PKH facilitators {pendamping}"),
+    "pr_tanpa_data": ("Wilayah terpilih tidak punya data KPM PKH dan pendamping PKH; proyeksi tidak dapat dihitung.",
+                      "The selected area has no PKH family and facilitator data; no projection can be made."),
+    "pr_tanpa_data_sebagian": ("Wilayah tanpa data KPM atau pendamping tidak ikut dihitung: {kode}.",
+                               "Units without family or facilitator data are left out: {kode}."),
+    "pr_url_salah": ("Sebagian nilai skenario di alamat (URL) tidak sah dan diganti nilai bawaan: {daftar}.",
+                     "Some scenario values in the URL are not valid and were replaced by defaults: {daftar}."),
+    "pr_sumber_bawaan": ("bawaan model (tidak ada di basis data)", "model default (not in the database)"),
+    "pr_h_awal": ("Titik awal", "Starting point"),
+    "pr_m_k0": ("KPM PKH saat ini, K(0)", "PKH families now, K(0)"),
+    "pr_m_p0": ("Pendamping PKH, P(0)", "PKH facilitators, P(0)"),
+    "pr_m_rasio": ("KPM per pendamping", "Families per facilitator"),
+    "pr_m_laju": ("Graduasi per tahun pada {g}/pendamping", "Graduations per year at {g}/facilitator"),
+    "pr_kalimat_laju": (
+        "Pada laju ini **{kap}** dari **{k0}** keluarga naik kelas per tahun: seluruh KPM saat ini baru "
+        "tergraduasi dalam sekitar **{lama} tahun** (tanpa KPM baru), dibandingkan aspirasi {dmin} sampai {dmax} tahun.",
+        "At this pace **{kap}** of **{k0}** families graduate per year: all current families would take about "
+        "**{lama} years** (with no new entrants), against the aspiration of {dmin} to {dmax} years."),
+    "pr_h_skenario": ("Skenario", "Scenarios"),
+    "pr_i_H": ("Jangka proyeksi (tahun)", "Projection horizon (years)"),
+    "pr_i_sk": ("Jumlah skenario", "Number of scenarios"),
+    "pr_skenario_ke": ("Skenario {i}", "Scenario {i}"),
+    "pr_i_nama": ("Nama (kosong = otomatis)", "Name (empty = automatic)"),
+    "pr_i_g": ("Graduasi per pendamping per tahun (g)", "Graduations per facilitator per year (g)"),
+    "pr_i_dp": ("Perubahan pendamping per tahun (ΔP, seluruh pilihan)",
+                "Change in facilitators per year (ΔP, whole selection)"),
+    "pr_i_masuk": ("KPM baru per tahun (N, seluruh pilihan)", "New families per year (N, whole selection)"),
+    "pr_i_keluar": ("Keluar lainnya per tahun (e, % dari sisa KPM)", "Other exits per year (e, % of remaining families)"),
+    "pr_i_p0": ("Pendamping awal", "Starting facilitators"),
+    "pr_p0_data": ("dari data", "from the data"),
+    "pr_p0_target": ("sesuai target ({x}% dalam {y} tahun)", "as the target needs ({x}% within {y} years)"),
+    "pr_target_gagal": ("Target tidak dapat dicapai dengan g = 0; skenario ini memakai pendamping dari data.",
+                        "The target cannot be reached with g = 0; this scenario uses the facilitators from the data."),
+    "pr_bawaan_tabel": (
+        "| Masukan | Bawaan | Sumber |\n|---|---|---|\n"
+        "| g, graduasi per pendamping per tahun | {g} | {sumber_g} |\n"
+        "| ΔP, N, e | 0 | asumsi netral model: pendamping tetap, tanpa KPM baru, tanpa keluar lain |\n"
+        "| K(0), P(0) | data | lihat titik awal dan catatan di bawah |\n"
+        "| D dan jangka target | {dmin} sampai {dmax} tahun (D di tengah, target dalam {dmax} tahun) | {sumber_d} |\n"
+        "| skenario 2 dan 3 | +50 pendamping/tahun; pendamping sesuai target | contoh ilustrasi, bukan rencana resmi |",
+        "| Input | Default | Source |\n|---|---|---|\n"
+        "| g, graduations per facilitator per year | {g} | {sumber_g} |\n"
+        "| ΔP, N, e | 0 | neutral model assumption: constant facilitators, no new families, no other exits |\n"
+        "| K(0), P(0) | data | see the starting point and the caveats below |\n"
+        "| D and target horizon | {dmin} to {dmax} years (D in the middle, target within {dmax} years) | {sumber_d} |\n"
+        "| scenarios 2 and 3 | +50 facilitators/year; facilitators as the target needs | illustrations, not an official plan |"),
+    "pr_h_banding": ("Perbandingan setelah {H} tahun", "Comparison after {H} years"),
+    "pr_kolom_ukuran": ("Ukuran", "Figure"),
+    "pr_kolom_wilayah": ("Kabupaten/kota", "Regency/city"),
+    "pr_b_p0": ("Pendamping awal", "Facilitators at start"),
+    "pr_b_pH": ("Pendamping tahun ke-{H}", "Facilitators in year {H}"),
+    "pr_b_g1": ("Graduasi tahun pertama", "Graduations in year one"),
+    "pr_b_kum": ("Tergraduasi dalam {H} tahun", "Graduated within {H} years"),
+    "pr_b_persen": ("% dari KPM awal", "% of starting families"),
+    "pr_b_kH": ("KPM aktif setelah {H} tahun", "Active families after {H} years"),
+    "pr_b_rasio": ("KPM per pendamping tahun ke-{H}", "Families per facilitator in year {H}"),
+    "pr_b_target": ("KPM aktif turun ke {s}% dari awal atau kurang", "Active families down to {s}% of the start or less"),
+    "pr_tahun_ke": ("tahun ke-{t}", "year {t}"),
+    "pr_tidak_dalam": ("tidak dalam {H} tahun", "not within {H} years"),
+    "pr_sumbu_tahun": ("Tahun ke-", "Year"),
+    "pr_c_kpm": ("KPM aktif, K(t)", "Active families, K(t)"),
+    "pr_sumbu_kpm": ("KPM", "families"),
+    "pr_c_kum": ("Tergraduasi kumulatif", "Cumulative graduates"),
+    "pr_sumbu_kum": ("keluarga", "families"),
+    "pr_c_target": ("target {x}% dari KPM awal", "target: {x}% of starting families"),
+    "pr_c_rasio": ("KPM per pendamping", "Families per facilitator"),
+    "pr_sumbu_rasio": ("KPM per pendamping", "families per facilitator"),
+    "pr_c_rentang": ("rentang {lo}–{hi} ({sumber})", "range {lo}–{hi} ({sumber})"),
+    "pr_h_unit": ("Per kabupaten/kota", "By regency/city"),
+    "pr_u_k0": ("KPM awal", "Families at start"),
+    "pr_u_p0": ("Pendamping awal", "Facilitators at start"),
+    "pr_u_g1": ("Graduasi tahun 1", "Graduations year 1"),
+    "pr_u_kum": ("Tergraduasi {H} tahun", "Graduated in {H} years"),
+    "pr_u_kH": ("KPM tahun ke-{H}", "Families in year {H}"),
+    "pr_u_pH": ("Pendamping tahun ke-{H}", "Facilitators in year {H}"),
+    "pr_u_rasio": ("KPM/pendamping tahun ke-{H}", "Families/facilitator in year {H}"),
+    "pr_u_target": ("Target tercapai", "Target reached"),
+    "pr_tanda_estimasi": (
+        "* = angka awal estimasi. Tampilan dibulatkan ke bilangan bulat; model menghitung dengan bilangan real, "
+        "sehingga jumlah baris yang dibulatkan bisa berbeda 1 dari totalnya.",
+        "* = estimated starting figure. Display is rounded to whole numbers; the model works with real numbers, "
+        "so rounded rows may differ from their total by 1."),
+    "pr_h_lensa": ("Lensa \"{dmin} sampai {dmax} tahun\"", "The \"{dmin} to {dmax} years\" lens"),
+    "pr_i_D": ("Rata-rata lama sampai keluarga naik kelas (D, tahun)", "Average time until a family graduates (D, years)"),
+    "pr_sumber_d": ("Rentang {dmin}–{dmax} tahun: {sumber}. Bawaan D di tengah rentang.",
+                    "Range {dmin}–{dmax} years: {sumber}. Default D is the middle of the range."),
+    "pr_l_m_butuh": ("Graduasi dibutuhkan tahun pertama ≈ K(0)/{D}", "Graduations needed in year one ≈ K(0)/{D}"),
+    "pr_l_m_kapasitas": ("Yang diberikan g·P sekarang", "What g·P delivers now"),
+    "pr_l_m_g": ("g yang menutup celah (pendamping sekarang)", "g that closes the gap (current facilitators)"),
+    "pr_l_m_p": ("Pendamping yang menutup celah (g = {g})", "Facilitators that close the gap (g = {g})"),
+    "pr_l_kalimat": (
+        "Bila rata-rata keluarga naik kelas dalam **{D} tahun**, tahun pertama butuh sekitar **{butuh}** graduasi; "
+        "g·P sekarang memberi **{kap}** ({persen} dari kebutuhan; kebutuhan **{rasio}×** kapasitas). Menutup celah "
+        "itu butuh **g ≈ {g}** per pendamping dengan pendamping sekarang, atau **{p} pendamping** pada g = {g1}. "
+        "Lensa ini perkiraan kasar (K(0)/D); jawaban tepat ada di bagian \"Apa yang dibutuhkan\".",
+        "If families graduate after **{D} years** on average, year one needs about **{butuh}** graduations; "
+        "g·P now delivers **{kap}** ({persen} of the need; the need is **{rasio}×** the capacity). Closing the gap "
+        "takes **g ≈ {g}** per facilitator with today's facilitators, or **{p} facilitators** at g = {g1}. "
+        "This lens is a rough estimate (K(0)/D); the exact answer is in \"What it takes\"."),
+    "pr_l_per_unit": ("Lensa per kabupaten/kota", "Lens by regency/city"),
+    "pr_l_butuh": ("Dibutuhkan per tahun (K(0)/D)", "Needed per year (K(0)/D)"),
+    "pr_l_kapasitas": ("g·P sekarang", "g·P now"),
+    "pr_l_rasio": ("Kebutuhan / kapasitas", "Need / capacity"),
+    "pr_l_lama": ("Lama pada laju ini (tahun)", "Years at this pace"),
+    "pr_l_g": ("g penutup celah", "g closing the gap"),
+    "pr_l_p": ("Pendamping penutup celah", "Facilitators closing the gap"),
+    "pr_h_butuh": ("Apa yang dibutuhkan", "What it takes"),
+    "pr_i_target": ("Target: % KPM saat ini tergraduasi", "Target: % of current families graduated"),
+    "pr_i_dalam": ("dalam (tahun)", "within (years)"),
+    "pr_sumber_target": ("Bawaan: 100% dalam {dmax} tahun, batas atas aspirasi {dmin} sampai {dmax} tahun ({sumber}).",
+                         "Default: 100% within {dmax} years, the upper end of the {dmin} to {dmax} year aspiration ({sumber})."),
+    "pr_tak_tercapai": ("tidak tercapai", "not reachable"),
+    "pr_n_m_p": ("Pendamping dibutuhkan (g = {g})", "Facilitators needed (g = {g})"),
+    "pr_n_m_tambah": ("Selisih dari pendamping sekarang", "Difference from current facilitators"),
+    "pr_n_m_g": ("g dibutuhkan (pendamping sekarang)", "g needed (current facilitators)"),
+    "pr_n_kalimat": (
+        "Agar **{x}%** KPM saat ini tergraduasi dalam **{y} tahun**, dibutuhkan **{p} pendamping** (sekarang {p0}) "
+        "pada {g} graduasi per pendamping per tahun, atau **{gb} graduasi per pendamping per tahun** dengan "
+        "pendamping sekarang.",
+        "For **{x}%** of current families to graduate within **{y} years**, it takes **{p} facilitators** "
+        "(now {p0}) at {g} graduations per facilitator per year, or **{gb} graduations per facilitator per year** "
+        "with today's facilitators."),
+    "pr_n_cara": (
+        "Dihitung tepat pada model dengan pencarian bilangan bulat (bukan rumus kasar), dengan pendamping tetap "
+        "selama jangka target dan g = {g}, KPM baru {masuk}/tahun, keluar lain {keluar}/tahun dari skenario 1. "
+        "Untuk gabungan wilayah setiap kabupaten/kota harus mencapai target: pendamping = jumlah kebutuhan tiap "
+        "wilayah, g = kebutuhan g terbesar di antara wilayah.",
+        "Solved exactly on the model by integer search (not a rough formula), with facilitators constant over the "
+        "target horizon and g = {g}, new families {masuk}/year, other exits {keluar}/year from scenario 1. For "
+        "several units every unit must reach the target: facilitators = sum of the units' needs, g = the largest "
+        "g any unit needs."),
+    "pr_n_per_unit": ("Kebutuhan per kabupaten/kota", "Needs by regency/city"),
+    "pr_n_p": ("Pendamping dibutuhkan", "Facilitators needed"),
+    "pr_n_tambah": ("Selisih", "Difference"),
+    "pr_n_g": ("g dibutuhkan", "g needed"),
+    "pr_h_asumsi": ("Model, asumsi dan catatan", "Model, assumptions and caveats"),
+    "pr_model": (
+        "Per kabupaten/kota, per tahun t = 0 … H:\n\n"
+        "- K(t): KPM aktif di awal tahun t; K(0) dari data.\n"
+        "- P(t+1) = maks(0, P(t) + ΔP); P(0) dari data (atau sesuai target).\n"
+        "- Graduasi G(t) = min(g · P(t), K(t)): dibatasi kapasitas pendamping dan sisa keluarga.\n"
+        "- Keluar lain X(t) = e · (K(t) − G(t)).\n"
+        "- KPM baru N(t): angka per tahun untuk seluruh pilihan, dibagi ke wilayah menurut K(0); ΔP dibagi dengan cara yang sama.\n"
+        "- K(t+1) = K(t) − G(t) − X(t) + N(t).\n\n"
+        "Angka provinsi atau gabungan = jumlah proyeksi tiap wilayah, bukan proyeksi dari jumlah. "
+        "Model memakai bilangan real; tampilan dibulatkan. Rincian: `docs/PROYEKSI.md`.",
+        "Per regency/city, per year t = 0 … H:\n\n"
+        "- K(t): active families at the start of year t; K(0) from the data.\n"
+        "- P(t+1) = max(0, P(t) + ΔP); P(0) from the data (or as the target needs).\n"
+        "- Graduations G(t) = min(g · P(t), K(t)): capped by facilitator capacity and by who is left.\n"
+        "- Other exits X(t) = e · (K(t) − G(t)).\n"
+        "- New families N(t): a number per year for the whole selection, split to units by K(0); ΔP is split the same way.\n"
+        "- K(t+1) = K(t) − G(t) − X(t) + N(t).\n\n"
+        "Province or multi-unit figures are sums of per-unit projections, never a projection of sums. "
+        "The model uses real numbers; the display is rounded. Details: `docs/PROYEKSI.md`."),
+    "pr_catatan": (
+        "**Catatan.** KPM awal adalah KPM PKH {kpm} (sumber {sumber_k}), angka per wilayah terbaru yang ditemukan; "
+        "sebagian wilayah estimasi dari total provinsi. Pendamping per wilayah (sumber {sumber_p}) adalah estimasi: "
+        "total provinsi 385 dibagi menurut jumlah KPM. Angka 10 graduasi per pendamping per tahun adalah asumsi yang "
+        "disebut Menteri Sosial, bukan capaian terukur. Proyeksi menunjukkan besarnya celah, bukan ramalan.",
+        "**Caveats.** Starting families are PKH families {kpm} (source {sumber_k}), the latest per-unit figures found; "
+        "some units are estimated from the province total. Facilitators per unit (source {sumber_p}) are estimates: "
+        "the province total of 385 shared out in proportion to families. 10 graduations per facilitator per year is "
+        "the Minister's assumption, not a measured result. The projection shows the size of the gap, not a forecast."),
+    "pr_sk_target": ("Target {tahun} tahun", "Target {tahun} years"),
+    "pr_sk_tambah": ("Tambah {dp} pendamping/tahun", "Add {dp} facilitators/year"),
+    "pr_sk_menteri": ("Asumsi Menteri: {g}/pendamping", "Minister's assumption: {g}/facilitator"),
+    "pr_sk_g": ("{g} graduasi/pendamping", "{g} graduations/facilitator"),
+    "pr_sk_ek_dp": ("{tanda}{dp} pendamping/tahun", "{tanda}{dp} facilitators/year"),
+    "pr_sk_ek_masuk": ("+{n} KPM baru/tahun", "+{n} new families/year"),
+    "pr_sk_ek_keluar": ("keluar lain {e}/tahun", "other exits {e}/year"),
 }
 
 

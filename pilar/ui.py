@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import duckdb
 import streamlit as st
 
-from . import build, db
+from . import build, db, ekspor, peta
 from . import format as fmt
 from .data import Indikator
 from .teks import t
@@ -20,6 +20,14 @@ STATUS_BADGE = {  # marker shown next to a figure; words, not colour alone
     "berita": ("berita", "blue"),
     "resmi": ("resmi", "green"),
 }
+
+
+HALAMAN = [  # (page file, menu text key, icon)
+    ("dashboard.py", "menu_ringkasan", ":material/dashboard:"),
+    ("pages/1_Peta.py", "menu_peta", ":material/map:"),
+    ("pages/2_Rasio.py", "menu_rasio", ":material/bar_chart:"),
+    ("pages/5_Sumber.py", "menu_sumber", ":material/menu_book:"),
+]
 
 
 @dataclass(frozen=True)
@@ -72,8 +80,7 @@ def kueri(name: str, kode: list[int] | tuple[int, ...] = ()):
 
 
 def _wilayah() -> dict[int, str]:
-    ind = indikator()
-    return {int(k): v for k, v in ind.nama.items()}
+    return {int(k): v for k, v in indikator().nama_lengkap.items()}
 
 
 def _parse_kab(text: str, known: dict[int, str]) -> tuple[list[int], list[str]]:
@@ -107,6 +114,10 @@ def halaman(judul_key: str) -> Pilihan:
     lang = ss["lang"]
 
     with st.sidebar:
+        # Our own navigation (the built-in one cannot be translated or renamed).
+        for path, key, icon in HALAMAN:
+            st.page_link(path, label=t(key, lang), icon=icon)
+        st.divider()
         ss["_lang"] = ss["lang"]
         st.radio(t("bahasa", lang), ["id", "en"], key="_lang", horizontal=True,
                  format_func=lambda x: {"id": "Bahasa Indonesia", "en": "English"}[x],
@@ -142,8 +153,8 @@ def set_kab(kode: list[int]) -> None:
 def nama_pilihan(p: Pilihan) -> str:
     if not p.kode:
         return t("seluruh_provinsi", p.lang)
-    known = _wilayah()
-    return ", ".join(known[k] for k in p.kode)
+    nama = indikator().nama_lengkap
+    return ", ".join(nama[k] for k in p.kode)
 
 
 def badge(status: str | None, lang: str) -> str:
@@ -158,10 +169,64 @@ def banner_estimasi(statuses, lang: str) -> None:
     """A clear notice when figures on the page are estimates or from the press."""
     statuses = set(s for s in statuses if s)
     if "estimasi" in statuses:
-        st.warning(t("banner_estimasi", lang), icon="⚠️")
+        st.warning(t("banner_estimasi", lang), icon=":material/warning:")
     if "berita" in statuses:
-        st.info(t("banner_berita", lang), icon="📰")
+        st.info(t("banner_berita", lang), icon=":material/newspaper:")
 
 
 def periode_teks(periode: list[str], lang: str) -> str:
     return ", ".join(fmt.periode(p, lang) for p in periode)
+
+
+def sumber_teks(ids, lang: str) -> list[str]:
+    """'Publisher (outlet, date): title' for each source id, for captions and CSV headers."""
+    s = kueri("sumber").set_index("sumber_id")
+    out = []
+    for i in ids:
+        if i in s.index:
+            r = s.loc[i]
+            media = f", {r['media']}" if isinstance(r["media"], str) and r["media"] else ""
+            out.append(f"{i}: {r['penerbit']}{media}, {r['tanggal']}. {r['judul']}")
+    return out
+
+
+def tabel(df, *, judul: str, p: Pilihan, periode: str, sumber: list[str], nama_berkas: str,
+          **dataframe_kwargs) -> None:
+    """A table with a CSV download carrying title, period, filter and sources as header lines."""
+    st.dataframe(df, hide_index=True, width="stretch", **dataframe_kwargs)
+    data = ekspor.csv_bytes(df, judul=judul, periode=periode, wilayah=nama_pilihan(p),
+                            sumber=sumber_teks(sumber, p.lang), lang=p.lang)
+    st.download_button(t("unduh_csv", p.lang), data, file_name=f"{nama_berkas}.csv", mime="text/csv",
+                       key=f"unduh_{nama_berkas}", icon=":material/download:")
+
+
+def plot(fig, **kwargs):
+    """Every chart through one place: offline config (no plotly CDN, no logo)."""
+    return st.plotly_chart(fig, config=peta.PLOTLY_CONFIG, width="stretch", **kwargs)
+
+
+@st.cache_resource(show_spinner=False)
+def _batas(version: tuple[str, int]):
+    from . import batas  # imported here: geometry libraries load only when a map needs them
+    return batas.load(_connection(version))
+
+
+def batas_terpasang():
+    """(GeoJSON, metadata) of installed boundaries, or None when none are installed."""
+    return _batas(_db_version())
+
+
+def tentang(rows: list[dict], lang: str) -> None:
+    """The 'Tentang angka ini' place: definition, period, status and source of each figure."""
+    with st.expander(t("tentang_angka", lang)):
+        st.dataframe(rows, hide_index=True, width="stretch")
+        st.markdown(t("keterangan_status", lang))
+
+
+def baris_tentang(label: str, definisi: str, info: dict, lang: str) -> dict:
+    """One row for ``tentang`` from Indikator.info() of a figure."""
+    return {t("kolom_angka", lang): label, t("kolom_definisi", lang): definisi,
+            t("kolom_periode", lang): periode_teks(info["periode"], lang),
+            t("kolom_status", lang): t("status_" + info["status"], lang) if info["status"] else "-",
+            t("kolom_sumber", lang): " | ".join(sumber_teks(info["sumber"], lang)),
+            t("kolom_catatan", lang): "; ".join(info["catatan"])}

@@ -1,0 +1,63 @@
+"""Peta: choropleth of the 13 units; a click adds/removes a unit in the global filter."""
+import streamlit as st
+
+from pilar import format as fmt
+from pilar import peta, ui, ukuran
+from pilar.teks import t
+
+p = ui.halaman("judul_peta")
+lang = p.lang
+ind = ui.indikator()  # the map always shows all 13 units; the filter is outlined
+
+ss = st.session_state
+if "peta_ukuran" not in ss:
+    ss["peta_ukuran"] = st.query_params.get("ukuran") if st.query_params.get("ukuran") in ukuran.UKURAN else "kpm_per_pendamping"
+boundaries = ui.batas_terpasang()
+
+c1, c2 = st.columns([3, 2])
+kode_u = c1.selectbox(t("ukuran", lang), list(ukuran.UKURAN), key="peta_ukuran",
+                      format_func=lambda k: ukuran.UKURAN[k].label(lang))
+views = ["ubin", "geo"] if boundaries else ["ubin"]
+view = c2.radio(t("tampilan", lang), views, index=len(views) - 1, horizontal=True, key="peta_tampilan",
+                format_func=lambda v: t("peta_ubin" if v == "ubin" else "peta_geografis", lang))
+st.query_params["ukuran"] = kode_u
+u = ukuran.UKURAN[kode_u]
+
+df = ukuran.per_wilayah(ind, kode_u)
+gab = ukuran.gabungan(ind, kode_u, p.kode_list)
+ui.banner_estimasi(list(df["status"]), lang)
+
+kiri, kanan = st.columns([3, 1])
+with kiri:
+    geo = boundaries[0] if (boundaries and view == "geo") else None
+    fig = peta.figure(df, u.label(lang), u.desimal, lang, p.kode, geojson=geo)
+    klik = ss.get("peta_klik", 0)
+    event = ui.plot(fig, key=f"peta_{klik}", on_select="rerun", selection_mode="points")
+    points = event["selection"]["points"] if event else []
+    diklik = {int(pt["location"]) for pt in points if pt.get("location")}
+    if diklik:
+        ui.set_kab(sorted(set(p.kode) ^ diklik))
+        ss["peta_klik"] = klik + 1  # a fresh chart, so the next click on the same unit counts again
+        st.rerun()
+    st.caption(t("klik_peta", lang) + " " + t("tanda_estimasi", lang))
+    if geo:
+        st.caption(f"{t('atribusi', lang)}: {boundaries[1]['attribution']}")
+    elif not boundaries:
+        st.info(t("belum_ada_batas", lang))
+
+with kanan:
+    st.metric(f"{t('nilai_pilihan', lang)}: {ui.nama_pilihan(p)}", fmt.angka(gab["nilai"], lang, u.desimal))
+    st.markdown(ui.badge(gab["status"], lang) or "&nbsp;")
+    st.caption(u.definisi(lang))
+
+rows = [ui.baris_tentang(ukuran.UKURAN[c].label(lang) if c in ukuran.UKURAN else ukuran.DASAR[c][lang == "en"],
+                         ukuran.UKURAN[c].definisi(lang) if c in ukuran.UKURAN else "", ind.info(c), lang)
+        for c in [u.pembilang] + ([u.penyebut] if u.rasio else [])]
+ui.tentang(rows, lang)
+
+tabel = df[df["kode_bps"].isin(p.kode)] if p.kode else df
+tabel = tabel.sort_values("nilai", ascending=False)[["kode_bps", "nama", "nilai", "status"]]
+ui.tabel(tabel.rename(columns={"nilai": u.label(lang)}), judul=u.label(lang), p=p,
+         periode=", ".join(sorted({x for c in [u.pembilang, u.penyebut] if c for x in ind.info(c)["periode"]})),
+         sumber=sorted({x for c in [u.pembilang, u.penyebut] if c for x in ind.info(c)["sumber"]}),
+         nama_berkas=f"peta_{kode_u}", column_config={u.label(lang): st.column_config.NumberColumn(format="localized")})

@@ -1,0 +1,75 @@
+"""Bar charts for the overview and ratio pages (plotly, no Streamlit)."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import format as fmt
+
+WARNA_TERPILIH = "#08306b"   # dark blue: selected units
+WARNA_LAIN = "#9ecae1"       # light blue: the others (lightness, not hue, carries the meaning)
+WARNA_SEMUA = "#2171b5"      # no selection: all units alike
+
+STATUS_KATA = {"id": {"estimasi": "estimasi", "berita": "berita", "resmi": "resmi"},
+               "en": {"estimasi": "estimate", "berita": "press", "resmi": "official"}}
+
+
+def _pola(statuses) -> dict:
+    """Hatching marks estimated bars, so the mark does not depend on colour."""
+    return dict(shape=["/" if s == "estimasi" else "" for s in statuses], solidity=0.3, fgcolor="white")
+
+
+def _layout(fig: go.Figure, lang: str, height: int) -> go.Figure:
+    fig.update_layout(margin=dict(l=10, r=30, t=40, b=10), height=height, separators=fmt.plotly_separators(lang),
+                      font=dict(size=16), showlegend=False, bargap=0.25, plot_bgcolor="white")
+    fig.update_xaxes(gridcolor="#e5e5e5", zerolinecolor="#999")
+    return fig
+
+
+def batang_wilayah(df: pd.DataFrame, judul: str, desimal: int, lang: str, terpilih: tuple[int, ...] = (),
+                   nilai_provinsi: float | None = None, label_provinsi: str = "",
+                   rentang: tuple[float, float, str] | None = None,
+                   norma: tuple[float, str] | None = None) -> go.Figure:
+    """Sorted horizontal bars (largest on top) of one measure for units in ``df``."""
+    d = df.sort_values("nilai", ascending=True, na_position="first")
+    if terpilih:
+        colours = [WARNA_TERPILIH if k in terpilih else WARNA_LAIN for k in d["kode_bps"]]
+    else:
+        colours = [WARNA_SEMUA] * len(d)
+    kata = STATUS_KATA[lang]
+    text = [fmt.angka(v, lang, desimal) + (" *" if s == "estimasi" else "") for v, s in zip(d["nilai"], d["status"])]
+    hover = [f"{n}: {fmt.angka(v, lang, desimal)} ({kata.get(s, '-')})" for n, v, s in
+             zip(d["nama"], d["nilai"], d["status"])]
+    pattern = _pola(d["status"])
+    fig = go.Figure(go.Bar(x=d["nilai"], y=d["nama"], orientation="h", marker_color=colours,
+                           marker_pattern=pattern, text=text, textposition="outside", cliponaxis=False,
+                           customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
+    if rentang:
+        lo, hi, label = rentang
+        fig.add_vrect(x0=lo, x1=hi, fillcolor="#fdd49e", opacity=0.45, line_width=0, layer="below",
+                      annotation_text=label, annotation_position="bottom right", annotation_font_size=13)
+    if norma:
+        fig.add_vline(x=norma[0], line_dash="dot", line_color="#333", line_width=2,
+                      annotation_text=norma[1], annotation_position="bottom right", annotation_font_size=13)
+    if nilai_provinsi is not None:
+        fig.add_vline(x=nilai_provinsi, line_dash="dash", line_color="#d94801", line_width=2,
+                      annotation_text=f"{label_provinsi}: {fmt.angka(nilai_provinsi, lang, desimal)}",
+                      annotation_position="top right", annotation_font_size=13)
+    top = max([v for v in d["nilai"] if v == v] + [nilai_provinsi or 0, rentang[1] if rentang else 0, norma[0] if norma else 0])
+    fig.update_xaxes(range=[0, top * 1.25])  # room for the value labels
+    fig.update_layout(title=dict(text=judul, font=dict(size=18)))
+    return _layout(fig, lang, height=max(360, 34 * len(d) + 110))
+
+
+def komposisi_pilar(df: pd.DataFrame, lang: str) -> go.Figure:
+    """The seven pillar counts of the selection (columns label, jumlah, status), largest on top."""
+    d = df.sort_values("jumlah", ascending=True)
+    total = d["jumlah"].sum()
+    text = [f"{fmt.angka(v, lang)} ({fmt.persen(100 * v / total, lang)})" + (" *" if s == "estimasi" else "")
+            for v, s in zip(d["jumlah"], d["status"])]
+    pattern = _pola(d["status"])
+    fig = go.Figure(go.Bar(x=d["jumlah"], y=d["label"], orientation="h", marker_color=WARNA_SEMUA,
+                           marker_pattern=pattern, text=text, textposition="outside", cliponaxis=False,
+                           hoverinfo="skip"))
+    fig.update_xaxes(range=[0, d["jumlah"].max() * 1.45])  # room for the labels
+    return _layout(fig, lang, height=380)

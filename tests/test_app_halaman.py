@@ -1,0 +1,106 @@
+"""AppTest of the Peta and Rasio pages on the fixture database: no exception for
+every filter shape and every map measure, and the numbers shown match the queries."""
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+from pilar import db, ukuran
+from pilar import format as fmt
+
+FILTERS = ["", "6371", "6301,6372"]
+
+
+@pytest.fixture()
+def app(fixture_db_path, monkeypatch):
+    monkeypatch.setenv("PILAR_DB", str(fixture_db_path))
+    monkeypatch.setenv("PILAR_SOURCES", str(ROOT / "tests" / "fixtures" / "sources"))
+
+    def open_page(page, kab="", **params):
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        if kab:
+            at.query_params["kab"] = kab
+        for k, v in params.items():
+            at.query_params[k] = v
+        at.run()
+        at.switch_page(page).run()
+        assert not at.exception, at.exception
+        return at
+    return open_page
+
+
+class Expected:
+    """Figures for a selection computed straight from the query rows (ratio of sums)."""
+
+    def __init__(self, long):
+        self.long = long
+
+    def total(self, indikator, kode):
+        rows = self.long[self.long["kode_bps"].isin(kode)] if kode else self.long
+        return rows.loc[rows["indikator"] == indikator, "nilai"].sum()
+
+    def __call__(self, kode_ukuran, kode):
+        u = ukuran.UKURAN[kode_ukuran]
+        num = self.total(u.pembilang, kode)
+        return num / self.total(u.penyebut, kode) * u.skala if u.rasio else num
+
+
+@pytest.fixture()
+def expected(fixture_con):
+    return Expected(db.run(fixture_con, "indikator_wilayah"))
+
+
+def kode_of(kab):
+    return [int(k) for k in kab.split(",")] if kab else []
+
+
+@pytest.mark.parametrize("kab", FILTERS)
+def test_rasio_page_numbers(app, expected, kab):
+    at = app("pages/2_Rasio.py", kab)
+    charts = at.get("plotly_chart")
+    assert len(charts) == 6
+    first = json.loads(charts[0].proto.spec)
+    assert first["layout"]["separators"] == ",."
+    # the bar chart shows every unit; the reference line is the province value
+    assert sorted(first["data"][0]["y"]) == ["Banjarbaru", "Banjarmasin", "Tanah Laut"]
+    shapes = first["layout"]["shapes"]
+    assert any(s.get("x0") == pytest.approx(expected("kpm_per_pendamping", [])) for s in shapes)
+    kode = kode_of(kab)
+    shortfall = expected.total("kecamatan", kode) - expected.total("tksk", kode)
+    assert at.metric[0].value == fmt.angka(max(0, shortfall))
+    if kode:
+        assert f": {fmt.angka(expected('kpm_per_pendamping', kode))} " in at.markdown[0].value
+
+
+@pytest.mark.parametrize("kab", FILTERS)
+def test_peta_page_default_measure(app, expected, kab):
+    at = app("pages/1_Peta.py", kab)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert sorted(spec["data"][0]["locations"]) == ["6301", "6371", "6372"]
+    assert at.metric[0].value == fmt.angka(expected("kpm_per_pendamping", kode_of(kab)))
+
+
+@pytest.mark.parametrize("kode_ukuran", list(ukuran.UKURAN))
+def test_peta_page_every_measure(app, expected, kode_ukuran):
+    at = app("pages/1_Peta.py", "6371,6372", ukuran=kode_ukuran)
+    u = ukuran.UKURAN[kode_ukuran]
+    assert at.metric[0].value == fmt.angka(expected(kode_ukuran, [6371, 6372]), "id", u.desimal)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    z = dict(zip(spec["data"][0]["locations"], spec["data"][0]["z"]))
+    assert z["6371"] == pytest.approx(expected(kode_ukuran, [6371]))
+
+
+def test_map_click_toggles_the_global_filter(app):
+    at = app("pages/1_Peta.py", "6371")
+    assert at.session_state["kab"] == [6371]
+    at.session_state["peta_0"] = {"selection": {"points": [{"location": "6301"}], "point_indices": [0]}}
+    at.run()
+    assert at.session_state["kab"] == [6301, 6371]
+    assert at.query_params["kab"] == "6301,6371"
+
+
+def test_sumber_page_lists_every_source(app, fixture_con):
+    at = app("pages/5_Sumber.py", "6371")
+    shown = at.dataframe[1].value
+    assert list(shown["sumber_id"]) == list(db.run(fixture_con, "sumber")["sumber_id"])
