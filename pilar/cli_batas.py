@@ -1,0 +1,70 @@
+"""python -m pilar boundaries install|download|status (messages in Bahasa Indonesia)."""
+from __future__ import annotations
+
+import sys
+
+from . import batas
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("boundaries", help="pasang dan periksa batas wilayah geografis (peta)")
+    sub = p.add_subparsers(dest="batas_perintah", required=True)
+
+    i = sub.add_parser("install", help="pasang batas dari berkas (GeoJSON, Shapefile .zip/.shp, GeoPackage) atau URL")
+    i.add_argument("sumber", metavar="PATH_OR_URL")
+    i.add_argument("--source", help="nama sumber data, misalnya 'BIG, RBI 1:50.000 (2023)'")
+    i.add_argument("--licence", "--license", dest="licence", help="lisensi data, misalnya 'CC BY 4.0'")
+    i.add_argument("--attribution", help="teks atribusi yang ditampilkan di bawah peta")
+    i.set_defaults(fn=cmd_install)
+
+    d = sub.add_parser("download", help="unduh batas geoBoundaries (gbOpen IDN ADM2) lalu pasang")
+    d.add_argument("--api-url", default=batas.GEOBOUNDARIES_API, help="alamat API geoBoundaries")
+    d.add_argument("--timeout", type=float, default=10, help="batas waktu tiap sambungan, detik (bawaan 10)")
+    d.set_defaults(fn=cmd_download)
+
+    s = sub.add_parser("status", help="tampilkan batas wilayah yang terpasang")
+    s.set_defaults(fn=cmd_status)
+
+
+def _gagal(e: batas.BatasError) -> int:
+    print(f"Gagal memasang batas wilayah: {e.pesan}", file=sys.stderr)
+    return 3
+
+
+def _ribuan(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def cmd_install(args) -> int:
+    try:
+        lap = batas.install(args.sumber, source=args.source, licence=args.licence, attribution=args.attribution)
+    except batas.BatasError as e:
+        return _gagal(e)
+    print(lap.ringkasan())
+    if not args.licence or not args.attribution:
+        print("Peringatan: lisensi dan/atau atribusi tidak disebutkan. Bila data ini mewajibkan atribusi, pasang "
+              "ulang dengan --licence dan --attribution agar teksnya tampil di bawah peta.", file=sys.stderr)
+    return 0
+
+
+def cmd_download(args) -> int:
+    try:
+        lap = batas.download(args.api_url, timeout=args.timeout)
+    except batas.BatasError as e:
+        return _gagal(e)
+    print(lap.ringkasan())
+    return 0
+
+
+def cmd_status(args) -> int:
+    st = batas.status()
+    if st is None:
+        print("Belum ada batas wilayah terpasang; dasbor memakai peta ubin. " + batas.CARA_PASANG)
+        return 0
+    print(f"Batas wilayah terpasang: {len(st['units'])} kabupaten/kota ({', '.join(st['units'])}).")
+    print(f"Sumber: {st['source']}")
+    print(f"Lisensi: {st['licence'] or '(tidak disebutkan)'}")
+    print(f"Atribusi: {st['attribution']}")
+    print(f"Dipasang: {st['installed_at']} dari {st['input_name']}")
+    print(f"Ukuran: {_ribuan(st['vertices'])} simpul, {_ribuan(st['bytes'])} byte GeoJSON")
+    return 0
