@@ -65,7 +65,7 @@ def figure(df: pd.DataFrame, judul: str, desimal: int, lang: str, terpilih: tupl
             for n, v, s in zip(df["nama"], df["nilai"], df["status"])]
     selected = [k in terpilih for k in df["kode_bps"]] if terpilih else [True] * len(df)
     fig = go.Figure(go.Choropleth(
-        geojson=gj, locations=[str(k) for k in df["kode_bps"]], z=df["nilai"],
+        geojson=gj, locations=[str(k) for k in df["kode_bps"]], z=df["nilai"].tolist(),
         featureidkey="id", colorscale=SKALA_WARNA, marker_line_color="white",
         marker_line_width=[3 if s and terpilih else 1 for s in selected],
         marker_opacity=1.0, colorbar=dict(title=dict(text=judul, side="right"), thickness=18),
