@@ -41,7 +41,7 @@ with kiri:
         st.rerun()
     st.caption(t("klik_peta", lang) + " " + t("tanda_estimasi", lang))
     if geo:
-        st.caption(f"{t('atribusi', lang)}: {boundaries[1]['attribution']}")
+        st.caption(ui.atribusi_batas(boundaries[1], lang))
     elif not boundaries:
         st.info(t("belum_ada_batas", lang))
 

@@ -85,7 +85,7 @@ def figure(df: pd.DataFrame, judul: str, desimal: int, lang: str, terpilih: tupl
         terang = df["nilai"] > df["nilai"].median()  # the bright (yellow) end of Viridis wants dark text
         fig.add_trace(go.Scattergeo(lon=xs, lat=ys, text=labels, mode="text", hoverinfo="skip",
                                     textfont=dict(size=14, color=["black" if b else "white" for b in terang])))
-    fig.update_geos(visible=False, fitbounds="locations", projection_type="equirectangular",
+    fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator",
                     resolution=110, bgcolor="rgba(0,0,0,0)")
     fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), height=620, separators=fmt.plotly_separators(lang),
                       dragmode=False, clickmode="event+select", showlegend=False)

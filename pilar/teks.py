@@ -72,6 +72,7 @@ TEKS: dict[str, tuple[str, str]] = {
         "(GeoJSON, zipped Shapefile, GeoPackage): `python -m pilar boundaries install FILE`; or download the open "
         "geoBoundaries set when online: `python -m pilar boundaries download`."),
     "atribusi": ("Atribusi batas wilayah", "Boundary attribution"),
+    "atribusi_kosong": ("sumber {sumber}; atribusi tidak dicatat saat dipasang", "source {sumber}; no attribution recorded at install"),
     "ke_provinsi": ("seluruh provinsi", "whole province"),
     "kolom_wilayah": ("Kabupaten/kota", "Regency/city"),
     "definisi": ("Definisi", "Definition"),
@@ -115,7 +116,7 @@ TEKS: dict[str, tuple[str, str]] = {
     "pr_m_k0": ("KPM PKH saat ini, K(0)", "PKH families now, K(0)"),
     "pr_m_p0": ("Pendamping PKH, P(0)", "PKH facilitators, P(0)"),
     "pr_m_rasio": ("KPM per pendamping", "Families per facilitator"),
-    "pr_m_laju": ("Graduasi per tahun pada {g}/pendamping", "Graduations per year at {g}/facilitator"),
+    "pr_m_laju": ("Graduasi/tahun (g = {g})", "Graduations/year (g = {g})"),
     "pr_kalimat_laju": (
         "Pada laju ini **{kap}** dari **{k0}** keluarga naik kelas per tahun: seluruh KPM saat ini baru "
         "tergraduasi dalam sekitar **{lama} tahun** (tanpa KPM baru), dibandingkan aspirasi {dmin} sampai {dmax} tahun.",
@@ -181,18 +182,18 @@ TEKS: dict[str, tuple[str, str]] = {
     "pr_u_rasio": ("KPM/pendamping tahun ke-{H}", "Families/facilitator in year {H}"),
     "pr_u_target": ("Target tercapai", "Target reached"),
     "pr_tanda_estimasi": (
-        "* = angka awal estimasi. Tampilan dibulatkan ke bilangan bulat; model menghitung dengan bilangan real, "
+        "\\* = angka awal estimasi. Tampilan dibulatkan ke bilangan bulat; model menghitung dengan bilangan real, "
         "sehingga jumlah baris yang dibulatkan bisa berbeda 1 dari totalnya.",
-        "* = estimated starting figure. Display is rounded to whole numbers; the model works with real numbers, "
+        "\\* = estimated starting figure. Display is rounded to whole numbers; the model works with real numbers, "
         "so rounded rows may differ from their total by 1."),
     "pr_h_lensa": ("Lensa \"{dmin} sampai {dmax} tahun\"", "The \"{dmin} to {dmax} years\" lens"),
     "pr_i_D": ("Rata-rata lama sampai keluarga naik kelas (D, tahun)", "Average time until a family graduates (D, years)"),
     "pr_sumber_d": ("Rentang {dmin}–{dmax} tahun: {sumber}. Bawaan D di tengah rentang.",
                     "Range {dmin}–{dmax} years: {sumber}. Default D is the middle of the range."),
-    "pr_l_m_butuh": ("Graduasi dibutuhkan tahun pertama ≈ K(0)/{D}", "Graduations needed in year one ≈ K(0)/{D}"),
-    "pr_l_m_kapasitas": ("Yang diberikan g·P sekarang", "What g·P delivers now"),
-    "pr_l_m_g": ("g yang menutup celah (pendamping sekarang)", "g that closes the gap (current facilitators)"),
-    "pr_l_m_p": ("Pendamping yang menutup celah (g = {g})", "Facilitators that close the gap (g = {g})"),
+    "pr_l_m_butuh": ("Dibutuhkan di tahun 1", "Needed in year 1"),
+    "pr_l_m_kapasitas": ("Diberikan g·P sekarang", "Delivered by g·P now"),
+    "pr_l_m_g": ("g penutup celah", "g closing the gap"),
+    "pr_l_m_p": ("Pendamping penutup celah", "Facilitators closing the gap"),
     "pr_l_kalimat": (
         "Bila rata-rata keluarga naik kelas dalam **{D} tahun**, tahun pertama butuh sekitar **{butuh}** graduasi; "
         "g·P sekarang memberi **{kap}** ({persen} dari kebutuhan; kebutuhan **{rasio}×** kapasitas). Menutup celah "
@@ -217,6 +218,9 @@ TEKS: dict[str, tuple[str, str]] = {
     "pr_tak_tercapai": ("tidak tercapai", "not reachable"),
     "pr_n_m_p": ("Pendamping dibutuhkan (g = {g})", "Facilitators needed (g = {g})"),
     "pr_n_m_tambah": ("Selisih dari pendamping sekarang", "Difference from current facilitators"),
+    "pr_n_rentang": ("Aspirasi {dmin} sampai {dmax} tahun untuk target {x}%, dihitung tepat yang sama:",
+                     "The {dmin} to {dmax} year aspiration for the {x}% target, solved the same exact way:"),
+    "pr_n_dalam": ("Dalam (tahun)", "Within (years)"),
     "pr_n_m_g": ("g dibutuhkan (pendamping sekarang)", "g needed (current facilitators)"),
     "pr_n_kalimat": (
         "Agar **{x}%** KPM saat ini tergraduasi dalam **{y} tahun**, dibutuhkan **{p} pendamping** (sekarang {p0}) "

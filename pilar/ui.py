@@ -216,6 +216,14 @@ def batas_terpasang():
     return _batas(_db_version())
 
 
+def atribusi_batas(meta: dict, lang: str) -> str:
+    """The attribution line under a geographic map; says so when none was recorded."""
+    text = meta.get("attribution") or t("atribusi_kosong", lang).format(
+        sumber=meta.get("source") or meta.get("input_name") or "-")
+    licence = f" ({meta['licence']})" if meta.get("licence") and meta["licence"] not in text else ""
+    return f"{t('atribusi', lang)}: {text}{licence}"
+
+
 def tentang(rows: list[dict], lang: str) -> None:
     """The 'Tentang angka ini' place: definition, period, status and source of each figure."""
     with st.expander(t("tentang_angka", lang)):
