@@ -61,3 +61,7 @@ ui.tabel(tabel.rename(columns={"nilai": u.label(lang)}), judul=u.label(lang), p=
          periode=", ".join(sorted({x for c in [u.pembilang, u.penyebut] if c for x in ind.info(c)["periode"]})),
          sumber=sorted({x for c in [u.pembilang, u.penyebut] if c for x in ind.info(c)["sumber"]}),
          nama_berkas=f"peta_{kode_u}", column_config={u.label(lang): st.column_config.NumberColumn(format="localized")})
+
+if ui.admin():
+    with st.expander(t("admin_batas", lang), icon=":material/upload_file:"):
+        ui.form_batas(lang)

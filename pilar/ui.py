@@ -5,7 +5,10 @@ The only module of the package that imports Streamlit. Pages call
 """
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 import streamlit as st
@@ -238,3 +241,38 @@ def baris_tentang(label: str, definisi: str, info: dict, lang: str) -> dict:
             t("kolom_status", lang): t("status_" + info["status"], lang) if info["status"] else "-",
             t("kolom_sumber", lang): " | ".join(sumber_teks(info["sumber"], lang)),
             t("kolom_catatan", lang): "; ".join(info["catatan"])}
+
+
+def admin() -> bool:
+    """Admin tools (installing boundaries) show when the server runs with PILAR_ADMIN=1."""
+    return os.environ.get("PILAR_ADMIN") == "1"
+
+
+def form_batas(lang: str) -> None:
+    """Upload a boundary file (or fetch the open set) and install it, as `python -m pilar boundaries` does."""
+    from . import batas
+
+    with st.form("pasang_batas"):
+        berkas = st.file_uploader(t("admin_berkas", lang), type=["geojson", "json", "zip", "gpkg"])
+        sumber = st.text_input(t("admin_sumber", lang))
+        lisensi = st.text_input(t("admin_lisensi", lang))
+        atribusi = st.text_input(t("admin_atribusi", lang))
+        pasang = st.form_submit_button(t("admin_pasang", lang))
+    unduh = st.button(t("admin_unduh", lang))
+    if not (pasang and berkas) and not unduh:
+        return
+    try:
+        with st.spinner(t("admin_proses", lang)):
+            if unduh:
+                laporan = batas.download()
+            else:
+                with tempfile.TemporaryDirectory() as tmp:
+                    path = Path(tmp) / Path(berkas.name).name
+                    path.write_bytes(berkas.getvalue())
+                    laporan = batas.install(path, source=sumber or None, licence=lisensi or None,
+                                            attribution=atribusi or None)
+    except batas.BatasError as e:
+        st.error(e.pesan)
+        return
+    st.success(t("admin_berhasil", lang))
+    st.code(laporan.ringkasan(), language=None)

@@ -104,3 +104,12 @@ def test_sumber_page_lists_every_source(app, fixture_con):
     at = app("pages/5_Sumber.py", "6371")
     shown = at.dataframe[1].value
     assert list(shown["sumber_id"]) == list(db.run(fixture_con, "sumber")["sumber_id"])
+
+
+def test_admin_sees_the_boundary_installer_and_users_do_not(app, monkeypatch):
+    at = app("pages/1_Peta.py")
+    assert not any("Admin" in e.label for e in at.expander)
+    assert any("python -m pilar boundaries install" in i.value for i in at.info)  # how to get boundaries
+    monkeypatch.setenv("PILAR_ADMIN", "1")
+    at = app("pages/1_Peta.py")
+    assert any("Admin" in e.label for e in at.expander)
