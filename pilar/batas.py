@@ -37,7 +37,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import shapely
-from shapely.geometry import MultiPolygon, Polygon, mapping
+from shapely.geometry import MultiPolygon, Polygon
 
 from . import build, config
 
@@ -117,12 +117,13 @@ class Laporan:
                      f"ukuran GeoJSON: {_kb(self.ukuran_sebelum)} -> {_kb(self.ukuran_sesudah)} "
                      f"(anggaran {_kb(ANGGARAN_BYTES)}; berkas masukan {_kb(self.ukuran_berkas)}).")
         if self.toleransi:
-            lines.append(f"Disederhanakan bersama (batas bersama tetap berimpit), toleransi {self.toleransi:.6f} derajat.")
+            lines.append(f"Disederhanakan bersama (batas bersama tetap berimpit), toleransi "
+                         f"{_desimal(self.toleransi, 6)} derajat.")
         for p in self.perbaikan:
             lines.append(f"Perbaikan: {p}")
         for d in self.diabaikan:
             lines.append(f"Diabaikan: {d}")
-        lines.append(f"Waktu: {self.detik:.1f} detik.")
+        lines.append(f"Waktu: {_desimal(self.detik)} detik.")
         return "\n".join(lines)
 
 
@@ -130,8 +131,17 @@ def _angka(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+def _desimal(x: float, n: int = 1) -> str:
+    """Indonesian number format: 1234.5 -> "1.234,5"."""
+    return f"{x:,.{n}f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def _luas(km2: float) -> str:
+    return "kurang dari 0,1 km²" if km2 < 0.05 else f"sekitar {_desimal(km2)} km²"
+
+
 def _kb(n: int) -> str:
-    return f"{n / 1000:.1f} KB".replace(".", ",")
+    return f"{_desimal(n / 1000)} KB"
 
 
 # ---------------------------------------------------------------- units and matching
@@ -320,7 +330,7 @@ def _cocokkan(gdf, units: list[_Unit]) -> _Cocok:
                 if k is not None:
                     any_code = True
                     if k in by_kode:
-                        found.setdefault(k, f"kode {c}={values[c][i]}")
+                        found.setdefault(k, f"kode di kolom {c}: {values[c][i]}")
             if not any_code:
                 tanpa_kode.append(i)
                 continue
@@ -353,11 +363,11 @@ def _cocokkan(gdf, units: list[_Unit]) -> _Cocok:
                 if dalam(i):
                     kept.append(i)
                 else:
-                    diabaikan.append(f"baris {i + 1} ({kolom}={values[kolom][i]!r}): letaknya di luar "
+                    diabaikan.append(f"baris {i + 1} ({kolom}: {values[kolom][i]!r}): letaknya di luar "
                                      "Kalimantan Selatan")
             if kept:
                 baris[k] = kept
-                cara[k] = f"nama {kolom}={values[kolom][kept[0]]!r}"
+                cara[k] = f"nama di kolom {kolom}: {values[kolom][kept[0]]!r}"
         return _Cocok({k: baris[k] for k in sorted(baris)}, cara, diabaikan)
 
     hasil = cocok(kode_cols)
@@ -455,6 +465,9 @@ def _kandidat(path: Path, jenis: str, nama: str) -> list[tuple[Path, str | None]
 
     out: list[tuple[Path, str | None]] = []
     for f in sorted(files, key=skor):
+        if jenis in ("json", "shp") or f.suffix.lower() != ".gpkg":
+            out.append((f, None))  # one layer; listing it would parse a big GeoJSON twice
+            continue
         try:
             layers = pyogrio.list_layers(f)
         except Exception:
@@ -482,8 +495,11 @@ def _baca(f: Path, layer: str | None, nama: str):
     try:
         gdf = gpd.read_file(f, layer=layer, engine="pyogrio")
     except Exception as e:
+        if "not recognized as" in str(e) or "not recognised as" in str(e):
+            raise _bukan_geo(nama) from None
+        detail = _satu_baris(e).replace(str(f), f.name)
         raise BatasError(
-            f"Berkas {nama} tidak bisa dibaca sebagai data geo ({_satu_baris(e)}). Basis data tidak diubah. "
+            f"Berkas {nama} tidak bisa dibaca sebagai data geo ({detail}). Basis data tidak diubah. "
             "Periksa bahwa berkasnya lengkap (untuk Shapefile: .shp, .shx, .dbf, .prj) dan tidak rusak, "
             "lalu pasang lagi.") from None
     if not isinstance(gdf, gpd.GeoDataFrame) or gdf.geometry.name not in gdf.columns:
@@ -639,8 +655,7 @@ def _cakupan(units: dict[int, object], nama: dict[int, str]) -> tuple[dict[int, 
                     "Basis data tidak diubah. Kemungkinan salah satu baris bukan batas kabupaten/kota yang dimaksud "
                     "atau berkasnya mencampur versi batas; periksa berkas sumber lalu pasang lagi.")
         km2 = sum(pair.values()) * _km2_per_derajat2()
-        notes.append(f"tumpang tindih antarwilayah seluas sekitar {km2:,.1f} km² diberikan ke wilayah yang lebih kecil"
-                     .replace(",", "X").replace(".", ",").replace("X", "."))
+        notes.append(f"tumpang tindih antarwilayah ({_luas(km2)}) diberikan ke wilayah yang lebih kecil")
     order = np.argsort(unit_area)  # smallest unit first
     milik = np.full(len(faces), -1)
     for f in range(len(faces)):
@@ -649,22 +664,22 @@ def _cakupan(units: dict[int, object], nama: dict[int, str]) -> tuple[dict[int, 
                 milik[f] = j
                 break
     # Gaps: unowned faces; small ones go to the neighbour sharing the longest edge.
-    celah = [f for f in range(len(faces)) if milik[f] < 0]
+    celah = [f for f in range(len(faces)) if milik[f] < 0 and areas[f] <= ambang]
     diisi, luas_diisi = 0, 0.0
+    tree = shapely.STRtree(faces)
+    tetangga = {f: [n for n in tree.query(faces[f], predicate="touches") if n != f] for f in celah}
     progress = True
     while celah and progress:
         progress = False
-        current = [shapely.coverage_union_all(faces[milik == j]) if (milik == j).any() else None
-                   for j in range(len(kodes))]
         for f in list(celah):
-            if areas[f] > ambang:
-                continue
-            bnd = faces[f].boundary
+            # Faces come from one noded linework, so shared edges are exactly equal.
+            panjang: dict[int, float] = {}
+            for nb in tetangga[f]:
+                if milik[nb] >= 0:
+                    shared = shapely.intersection(faces[f].boundary, faces[nb].boundary).length
+                    panjang[milik[nb]] = panjang.get(milik[nb], 0.0) + shared
             best, best_len = -1, 0.0
-            for j, g in enumerate(current):
-                if g is None or not g.intersects(bnd):
-                    continue
-                length = bnd.intersection(g.boundary).length
+            for j, length in panjang.items():
                 if length > best_len:
                     best, best_len = j, length
             if best >= 0:
@@ -674,9 +689,8 @@ def _cakupan(units: dict[int, object], nama: dict[int, str]) -> tuple[dict[int, 
                 luas_diisi += areas[f]
                 progress = True
     if diisi:
-        notes.append(f"{diisi} celah tertutup di antara/di dalam wilayah (sekitar {luas_diisi * _km2_per_derajat2():,.1f} "
-                     "km²) diisi, masing-masing oleh wilayah dengan batas bersama terpanjang"
-                     .replace(",", "X").replace(".", ",").replace("X", "."))
+        notes.append(f"{diisi} celah tertutup di antara/di dalam wilayah ({_luas(luas_diisi * _km2_per_derajat2())}) "
+                     "diisi, masing-masing oleh wilayah dengan batas bersama terpanjang")
     out = {}
     for j, k in enumerate(kodes):
         mine = faces[milik == j]
@@ -696,17 +710,11 @@ def _km2_per_derajat2() -> float:
     return 111.32 * 111.32 * math.cos(math.radians(3.0))
 
 
-def _bulat(coords):
-    if isinstance(coords, (list, tuple)) and coords and isinstance(coords[0], (int, float)):
-        return [round(float(c), DESIMAL) for c in coords[:2]]
-    return [_bulat(c) for c in coords]
-
-
 def _geom_json(g) -> dict:
     """GeoJSON geometry for plotly's SVG geo trace: MultiPolygon, exterior rings clockwise, 5 decimals."""
-    g = shapely.orient_polygons(_multi(g), exterior_cw=True)
-    m = mapping(g)
-    return {"type": "MultiPolygon", "coordinates": _bulat(m["coordinates"])}
+    g = shapely.transform(_multi(g), lambda xy: np.round(xy, DESIMAL))
+    g = shapely.orient_polygons(g, exterior_cw=True)
+    return json.loads(shapely.to_geojson(g))  # GEOS writes the shortest round-trip decimals
 
 
 def _fitur(units: list[_Unit], geoms: dict[int, dict]) -> dict:
@@ -733,32 +741,34 @@ def _sederhanakan(units: list[_Unit], geoms: dict[int, MultiPolygon], anggaran: 
     if size <= anggaran:
         return geoms, gj, 0.0, size
 
-    def coba(t):
-        out = shapely.coverage_simplify(arr, t, simplify_boundary=True)
+    def coba(base, t):
+        out = shapely.coverage_simplify(base, t, simplify_boundary=True)
         g = {k: _multi(out[i]) for i, k in enumerate(kodes)}
         s, j = _ukuran(units, g)
         return g, j, s
 
-    lo, hi = 0.0, 2 * GRID
-    hasil = coba(hi)
+    # Each try starts from the last result still over budget (a valid coverage too): on large
+    # inputs the later tries are much cheaper than simplifying the original again.
+    base, lo, hi = arr, 0.0, 2 * GRID
+    hasil = coba(base, hi)
     while hasil[2] > anggaran:
-        lo, hi = hi, hi * 2
+        base, lo, hi = [hasil[0][k] for k in kodes], hi, hi * 2
         if hi > 0.5:
             raise BatasError(
                 f"Batas wilayah tetap lebih besar dari {_kb(anggaran)} walau sudah disederhanakan sekuat mungkin "
                 "(kemungkinan berisi ribuan pulau kecil). Basis data tidak diubah. Pakai berkas batas yang "
                 "lebih sederhana atau buang pulau-pulau kecil dulu.")
-        hasil = coba(hi)
+        hasil = coba(base, hi)
     # Bisect (log space) towards the smallest tolerance that fits; stop within 10% of the budget.
     for _ in range(12):
         if lo == 0.0 or hasil[2] >= 0.9 * anggaran:
             break
         mid = math.sqrt(lo * hi)
-        cand = coba(mid)
+        cand = coba(base, mid)
         if cand[2] <= anggaran:
             hi, hasil = mid, cand
         else:
-            lo = mid
+            base, lo = [cand[0][k] for k in kodes], mid
     return hasil[0], hasil[1], hi, hasil[2]
 
 

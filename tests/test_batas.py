@@ -226,6 +226,22 @@ def test_shapefile_zip_unzipped_and_geopackage_32750_give_the_same_result(kalsel
     assert "32750" in lap.crs_asal
 
 
+def test_archives_with_several_layers_pick_the_kabupaten_layer(kalsel, reference, db, tmp_path):
+    gpkg = tmp_path / "batas.gpkg"
+    prov = gpd.GeoDataFrame({"nama": ["Kalimantan Selatan"]}, geometry=[kalsel.union_all()], crs=4326)
+    prov.to_file(gpkg, layer="provinsi", driver="GPKG")
+    kalsel.to_file(gpkg, layer="kabupaten_kota", driver="GPKG")
+    z = tmp_path / "geoBoundaries-like.zip"
+    with zipfile.ZipFile(z, "w") as f:
+        f.writestr("geoBoundaries-IDN-ADM2-metaData.json", json.dumps({"boundaryID": "IDN-ADM2-22746128"}))
+        f.writestr("CITATION-AND-USE-geoBoundaries.txt", "cite us")
+        f.write(GEO, "geoBoundaries-IDN-ADM2_simplified.geojson")
+    for src in (gpkg, z):
+        lap = batas.install(src, db_path=db)
+        assert sorted(lap.cocok) == KODE
+        same_geometry(loaded(db)[0], reference[0])
+
+
 def test_multi_part_rows_are_dissolved(kalsel, reference, db, tmp_path):
     rows = [{"kode_bps": r.kode_bps, "nama": r.nama, "geometry": p}
             for r in kalsel.itertuples() for p in r.geometry.geoms]
@@ -293,11 +309,11 @@ def test_national_file_picks_the_right_13(kalsel, reference, db, tmp_path, style
     same_geometry(fc, reference[0])
     assert sorted(lap.cocok) == KODE
     if style == "geoboundaries":
-        assert lap.cocok["6302"] == "nama shapeName='Kota Baru'"
-        assert lap.cocok["6372"] == "nama shapeName='Kota Banjar Baru'"
+        assert lap.cocok["6302"] == "nama di kolom shapeName: 'Kota Baru'"
+        assert lap.cocok["6372"] == "nama di kolom shapeName: 'Kota Banjar Baru'"
         assert any("Kota Baru" in d and "luar Kalimantan Selatan" in d for d in lap.diabaikan)
     if style == "codab":
-        assert lap.cocok["6303"] == "kode ADM2_PCODE=ID6303"
+        assert lap.cocok["6303"] == "kode di kolom ADM2_PCODE: ID6303"
 
 
 def test_name_and_code_rules():
