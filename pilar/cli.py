@@ -77,7 +77,7 @@ def _check_kode(kode: list[int]) -> None:
 
 
 # Modules that add their own subcommands: each has register(subparsers).
-COMMAND_MODULES: list[str] = ["pilar.cli_batas"]
+COMMAND_MODULES: list[str] = ["pilar.cli_proyeksi", "pilar.cli_batas"]
 
 
 def parser() -> argparse.ArgumentParser:
