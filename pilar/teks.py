@@ -102,6 +102,7 @@ TEKS: dict[str, tuple[str, str]] = {
     "judul_per_penduduk": ("Pilar per penduduk dan per penduduk miskin", "Pillars per population and per poor"),
     "pilih_pilar": ("Jenis pilar", "Pillar type"),
     # Proyeksi page (issue 5)
+    "menu_proyeksi": ("Proyeksi", "Projections"),
     "judul_proyeksi": ("Proyeksi graduasi KPM: naik kelas dalam berapa tahun?",
                        "KPM graduation projections: how many years to self-reliance?"),
     "pr_pengantar": (

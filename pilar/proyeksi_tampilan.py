@@ -1,0 +1,179 @@
+"""Charts and tables of the Proyeksi page (plotly and pandas, no Streamlit).
+
+Every number is formatted here with pilar.format (Babel); the model's real
+numbers are rounded only at this point (docs/PROYEKSI.md, "Pembulatan").
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import format as fmt
+from .proyeksi import HasilSkenario, Masukan, butuh_g, butuh_pendamping, tahun_target_unit
+from .teks import t
+
+WARNA = ("#08306b", "#d94801", "#238b45")   # one per scenario
+GARIS = ("solid", "dash", "dot")            # and a line style, so colour is not the only cue
+
+
+def angka(x, lang: str) -> str:
+    return fmt.angka(x, lang)  # whole families / pendamping; Babel rounds half-even
+
+
+def desimal1(x, lang: str) -> str:
+    return fmt.angka(x, lang, 1)
+
+
+def selisih(x, lang: str) -> str:
+    """A difference with its sign: +1.530, −5, 0."""
+    if x is None or not np.isfinite(x):
+        return fmt.KOSONG
+    r = round(float(x))
+    return ("+" if r > 0 else "−" if r < 0 else "") + fmt.angka(abs(r), lang)
+
+
+def keatas(x: float) -> float:
+    """Round up to a whole number (pendamping needed), ignoring float noise."""
+    return float(np.ceil(x - 1e-9)) if np.isfinite(x) else x
+
+
+def tahun_teks(tahun: int | None, H: int, lang: str) -> str:
+    if tahun is None:
+        return t("pr_tidak_dalam", lang).format(H=H)
+    return t("pr_tahun_ke", lang).format(t=tahun)
+
+
+def _tanda(teks: str, status: str | None) -> str:
+    return teks + " *" if status == "estimasi" else teks
+
+
+# ---------------------------------------------------------------- charts
+
+def garis_skenario(hasil: list[HasilSkenario], nama: list[str], kolom: str, judul: str, sumbu_y: str,
+                   lang: str, desimal: int = 0, rentang: tuple[float, float, str] | None = None,
+                   garis_h: tuple[float, str] | None = None) -> go.Figure:
+    """One line per scenario of a column of Lintasan.jumlah() over the years."""
+    fig = go.Figure()
+    if rentang:
+        lo, hi, label = rentang
+        fig.add_hrect(y0=lo, y1=hi, fillcolor="#fdd49e", opacity=0.5, line_width=0, layer="below",
+                      annotation_text=label, annotation_position="top left", annotation_font_size=13)
+    if garis_h:
+        fig.add_hline(y=garis_h[0], line_dash="dot", line_color="#333", line_width=2,
+                      annotation_text=garis_h[1], annotation_position="top left", annotation_font_size=13)
+    for i, (h, n) in enumerate(zip(hasil, nama)):
+        j = h.lintasan.jumlah()
+        y = j[kolom]
+        teks = [f"{n}<br>{t('pr_tahun_ke', lang).format(t=int(a))}: {fmt.angka(b, lang, desimal)}"
+                for a, b in zip(j["tahun"], y)]
+        fig.add_trace(go.Scatter(
+            x=j["tahun"].tolist(), y=y.tolist(), name=n, mode="lines+markers",
+            line=dict(color=WARNA[i % 3], dash=GARIS[i % 3], width=3), marker=dict(size=7),
+            customdata=teks, hovertemplate="%{customdata}<extra></extra>"))
+    fig.update_layout(
+        title=dict(text=judul, font=dict(size=18)), separators=fmt.plotly_separators(lang), height=420,
+        margin=dict(l=10, r=20, t=60, b=10), font=dict(size=15), plot_bgcolor="white",
+        legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0),
+        xaxis=dict(title=t("pr_sumbu_tahun", lang), dtick=1, gridcolor="#e5e5e5"),
+        yaxis=dict(title=sumbu_y, rangemode="tozero", gridcolor="#e5e5e5", zerolinecolor="#999",
+                   tickformat=",." + str(desimal) + "f"))
+    return fig
+
+
+# ---------------------------------------------------------------- tables
+
+def tabel_banding(hasil: list[HasilSkenario], nama: list[str], sisa: float, target_persen: int,
+                  lang: str) -> pd.DataFrame:
+    """Scenarios side by side: one row per figure, one column per scenario."""
+    H = hasil[0].lintasan.tahun
+    rows = {}
+    for h, n in zip(hasil, nama):
+        j = h.lintasan.jumlah()
+        k0 = j["kpm"].iloc[0]
+        kum = j["kumulatif_graduasi"].iloc[-1]
+        rows[n] = [
+            angka(j["pendamping"].iloc[0], lang),
+            angka(j["pendamping"].iloc[-1], lang),
+            angka(j["graduasi"].iloc[1], lang),
+            angka(kum, lang),
+            fmt.persen(100 * kum / k0 if k0 else np.nan, lang),
+            angka(j["kpm"].iloc[-1], lang),
+            desimal1(j["kpm_per_pendamping"].iloc[-1], lang),
+            tahun_teks(h.lintasan.tahun_target(sisa), H, lang),
+        ]
+    label = [t("pr_b_p0", lang), t("pr_b_pH", lang).format(H=H), t("pr_b_g1", lang),
+             t("pr_b_kum", lang).format(H=H), t("pr_b_persen", lang), t("pr_b_kH", lang).format(H=H),
+             t("pr_b_rasio", lang).format(H=H), t("pr_b_target", lang).format(s=100 - target_persen)]
+    df = pd.DataFrame(rows)
+    df.insert(0, t("pr_kolom_ukuran", lang), label)
+    return df
+
+
+def tabel_unit(h: HasilSkenario, m: Masukan, sisa: float, lang: str) -> pd.DataFrame:
+    """Per unit for one scenario: start, first year, after H years, target year."""
+    lin = h.lintasan
+    H = lin.tahun
+    df = lin.per_unit()
+    tahun = tahun_target_unit(lin, sisa)
+    dipakai_data = h.skenario.p0 == "data" or h.p0_target_gagal
+    return pd.DataFrame({
+        t("pr_kolom_wilayah", lang): list(m.nama),
+        t("pr_u_k0", lang): [_tanda(angka(v, lang), s) for v, s in zip(df["kpm_awal"], m.status_k)],
+        t("pr_u_p0", lang): [_tanda(angka(v, lang), s if dipakai_data else None)
+                             for v, s in zip(df["pendamping_awal"], m.status_p)],
+        t("pr_u_g1", lang): [angka(v, lang) for v in lin.G[1]],
+        t("pr_u_kum", lang).format(H=H): [angka(v, lang) for v in df["kumulatif_graduasi"]],
+        t("pr_b_persen", lang): [fmt.persen(100 * a / b if b else np.nan, lang)
+                                 for a, b in zip(df["kumulatif_graduasi"], df["kpm_awal"])],
+        t("pr_u_kH", lang).format(H=H): [angka(v, lang) for v in df["kpm_akhir"]],
+        t("pr_u_pH", lang).format(H=H): [angka(v, lang) for v in df["pendamping_akhir"]],
+        t("pr_u_rasio", lang).format(H=H): [desimal1(v, lang) for v in df["kpm_per_pendamping_akhir"]],
+        t("pr_u_target", lang): [tahun_teks(v, H, lang) for v in tahun],
+    })
+
+
+def tabel_lensa(per: pd.DataFrame, m: Masukan, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("pr_kolom_wilayah", lang): list(m.nama),
+        t("pr_u_k0", lang): [_tanda(angka(v, lang), s) for v, s in zip(per["kpm_awal"], m.status_k)],
+        t("pr_u_p0", lang): [_tanda(angka(v, lang), s) for v, s in zip(per["pendamping_awal"], m.status_p)],
+        t("pr_l_butuh", lang): [angka(v, lang) for v in per["kebutuhan"]],
+        t("pr_l_kapasitas", lang): [angka(v, lang) for v in per["kapasitas"]],
+        t("pr_l_rasio", lang): [desimal1(v, lang) + "×" for v in per["rasio"]],
+        t("pr_l_lama", lang): [desimal1(v, lang) for v in per["lama_pada_laju_ini"]],
+        t("pr_l_g", lang): [desimal1(v, lang) for v in per["g_penutup"]],
+        t("pr_l_p", lang): [angka(keatas(v), lang) for v in per["p_penutup"]],
+    })
+
+
+def tabel_butuh(m: Masukan, p_butuh, g_butuh, lang: str) -> pd.DataFrame:
+    kosong = t("pr_tak_tercapai", lang)
+
+    def a(v):
+        return kosong if v is None else angka(v, lang)
+
+    return pd.DataFrame({
+        t("pr_kolom_wilayah", lang): list(m.nama),
+        t("pr_u_k0", lang): [_tanda(angka(v, lang), s) for v, s in zip(m.k0, m.status_k)],
+        t("pr_u_p0", lang): [_tanda(angka(v, lang), s) for v, s in zip(m.p0, m.status_p)],
+        t("pr_n_p", lang): [a(v) for v in p_butuh.per_unit],
+        t("pr_n_tambah", lang): [kosong if v is None else selisih(v - p, lang)
+                                 for v, p in zip(p_butuh.per_unit, m.p0)],
+        t("pr_n_g", lang): [a(v) for v in g_butuh.per_unit],
+    })
+
+
+def tabel_rentang(m: Masukan, g: float, target: float, tahun: range, masuk: float, keluar: float,
+                  lang: str) -> pd.DataFrame:
+    """The exact solver for each target horizon in ``tahun`` (e.g. 3, 4, 5 years), for the selection."""
+    kosong = t("pr_tak_tercapai", lang)
+    rows = []
+    for y in tahun:
+        kp = butuh_pendamping(m.k0, g, target, y, masuk, keluar).pilihan
+        kg = butuh_g(m.k0, m.p0, target, y, masuk, keluar).pilihan
+        rows.append({t("pr_n_dalam", lang): str(y),
+                     t("pr_n_p", lang): kosong if kp is None else angka(kp, lang),
+                     t("pr_n_tambah", lang): kosong if kp is None else selisih(kp - m.p0.sum(), lang),
+                     t("pr_n_g", lang): kosong if kg is None else angka(kg, lang)})
+    return pd.DataFrame(rows)

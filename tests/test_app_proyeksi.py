@@ -1,0 +1,200 @@
+"""AppTest of the Proyeksi page on the fixture database.
+
+Fixture units: 6301 (2.000 KPM, 8 pendamping), 6371 (12.000, 50), 6372 (4.000, 15; both estimasi).
+Expected numbers come from ``ref`` below, a plain re-statement of the issue's model that does not
+use pilar.proyeksi.
+"""
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+from pilar import format as fmt
+
+PAGE = "pages/4_Proyeksi.py"
+UNITS = {6301: (2000, 8), 6371: (12000, 50), 6372: (4000, 15)}
+
+
+def ref(kode, H, g=10, dp=0.0, masuk=0.0, keluar=0.0, p0=None):
+    """Per year sums (K, G, cumulative G, P) of per-unit projections, in plain Python."""
+    ks = [UNITS[k][0] for k in kode]
+    ps = list(p0) if p0 is not None else [UNITS[k][1] for k in kode]
+    tot = sum(ks)
+    out = [(sum(ks), 0.0, 0.0, sum(ps))]
+    cum = 0.0
+    for _ in range(H):
+        gs = [min(g * p, k) for k, p in zip(ks, ps)]
+        ks = [k - gr - keluar * (k - gr) + masuk * k0 / tot for k, gr, k0 in zip(ks, gs, [UNITS[c][0] for c in kode])]
+        ps = [max(0.0, p + dp * UNITS[c][0] / tot) for p, c in zip(ps, kode)]
+        cum += sum(gs)
+        out.append((sum(ks), sum(gs), cum, sum(ps)))
+    return out
+
+
+def ref_p_needed(k0, g, share, years):
+    """Smallest constant pendamping by counting up (no bisection), one unit, no flows."""
+    p = 0
+    while True:
+        k, cum = k0, 0
+        for _ in range(years):
+            gr = min(g * p, k)
+            k, cum = k - gr, cum + gr
+        if cum >= share * k0:
+            return p
+        p += 1
+
+
+@pytest.fixture()
+def app(fixture_db_path, monkeypatch):
+    monkeypatch.setenv("PILAR_DB", str(fixture_db_path))
+    monkeypatch.setenv("PILAR_SOURCES", str(ROOT / "tests" / "fixtures" / "sources"))
+
+    def make(**params):
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        for k, v in params.items():
+            at.query_params[k] = v
+        at.switch_page(PAGE)
+        return at
+    return make
+
+
+def metrics(at):
+    return {m.label: m.value for m in at.metric}
+
+
+def banding(at):
+    """The side-by-side table: {figure: {scenario: text}}."""
+    df = at.dataframe[0].value
+    return {r.iloc[0]: dict(zip(df.columns[1:], r.iloc[1:])) for _, r in df.iterrows()}
+
+
+def charts(at):
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def test_whole_province_default_scenarios(app):
+    at = app().run()
+    assert not at.exception
+    m = metrics(at)
+    assert m["KPM PKH saat ini, K(0)"] == "18.000" and m["Pendamping PKH, P(0)"] == "73"
+    assert m["Graduasi/tahun (g = 10)"] == "730"
+
+    b = banding(at)
+    names = ["Asumsi Menteri: 10/pendamping", "Tambah 50 pendamping/tahun", "Target 5 tahun"]
+    assert list(b["Graduasi tahun pertama"]) == names
+    kode = [6301, 6371, 6372]
+    r1, r2 = ref(kode, 10), ref(kode, 10, dp=50)
+    assert b["Tergraduasi dalam 10 tahun"][names[0]] == fmt.angka(r1[10][2]) == "7.300"
+    assert b["KPM aktif setelah 10 tahun"][names[0]] == fmt.angka(r1[10][0])
+    assert b["Tergraduasi dalam 10 tahun"][names[1]] == fmt.angka(r2[10][2])
+    assert b["Pendamping tahun ke-10"][names[1]] == fmt.angka(r2[10][3]) == "573"
+    # "Target 5 tahun": pendamping per unit from counting up, everyone graduated after 5 years
+    need = [ref_p_needed(UNITS[k][0], 10, 1.0, 5) for k in kode]
+    assert need == [40, 240, 80]
+    assert b["Pendamping awal"][names[2]] == fmt.angka(sum(need))
+    assert b["KPM aktif turun ke 0% dari awal atau kurang"][names[2]] == "tahun ke-5"
+    assert b["KPM aktif turun ke 0% dari awal atau kurang"][names[0]] == "tidak dalam 10 tahun"
+
+    # charts: K(t) per scenario, cumulative graduates, KPM per pendamping with the 250-350 band
+    c = charts(at)
+    assert len(c) == 3
+    assert all(f["layout"]["separators"] == ",." for f in c)
+    assert [tr["name"] for tr in c[0]["data"]] == names
+    assert c[0]["data"][0]["y"] == pytest.approx([r[0] for r in r1])
+    assert c[1]["data"][1]["y"] == pytest.approx([r[2] for r in r2])
+    band = c[2]["layout"]["shapes"][0]
+    assert (band["y0"], band["y1"]) == (250, 350)
+    # defaults and their sources are on the page; the URL holds the whole scenario
+    assert any("F01" in md.value and "| g, graduasi per pendamping per tahun | 10 |" in md.value
+               for md in at.markdown)
+    assert at.query_params["g"] == "10" and at.query_params["dp2"] == "50" and at.query_params["p03"] == "target"
+    assert at.query_params["H"] == "10" and "kab" not in at.query_params
+
+
+def test_filter_and_url_scenario(app):
+    at = app(kab="6372", H="3", sk="1", g="20", dp="5", masuk="100", keluar="0.1").run()
+    assert not at.exception
+    m = metrics(at)
+    assert m["KPM PKH saat ini, K(0)"] == "4.000" and m["Pendamping PKH, P(0)"] == "15"
+    assert m["Graduasi/tahun (g = 20)"] == "300"
+    assert any("estimasi" in w.value for w in at.warning)
+    assert any(":orange-badge[estimasi]" in md.value for md in at.markdown)
+
+    r = ref([6372], 3, g=20, dp=5, masuk=100, keluar=0.1)
+    # by hand: K1 = 4000 - 300 - 370 + 100 = 3430; P1 = 20; G1 = 400; ...
+    assert r[1][0] == pytest.approx(3430)
+    b = banding(at)
+    (name,) = b["Pendamping awal"]
+    assert name == "Tambah 5 pendamping/tahun (g = 20; +100 KPM baru/tahun; keluar lain 10,0%/tahun)"
+    assert b["Tergraduasi dalam 3 tahun"][name] == fmt.angka(r[3][2]) == "1.200"  # 300 + 400 + 500
+    assert b["KPM aktif setelah 3 tahun"][name] == fmt.angka(r[3][0])
+    assert b["KPM per pendamping tahun ke-3"][name] == fmt.angka(r[3][0] / r[3][3], desimal=1)
+    unit = at.dataframe[1].value
+    assert unit["Kabupaten/kota"].tolist() == ["Banjarbaru"]
+    assert unit["KPM awal"].tolist() == ["4.000 *"] and unit["Pendamping awal"].tolist() == ["15 *"]
+    assert len(charts(at)) == 3 and len(charts(at)[0]["data"]) == 1
+    # the filter and the scenario stay in the URL
+    assert at.query_params["kab"] == "6372" and at.query_params["g"] == "20"
+    assert at.query_params["keluar"] == "0.1" and at.query_params["sk"] == "1" and "g2" not in at.query_params
+
+
+def test_what_it_takes_for_two_units(app):
+    at = app(kab="6301,6371", target="50", dalam="3", D="5").run()
+    assert not at.exception
+    m = metrics(at)
+    need = {k: ref_p_needed(UNITS[k][0], 10, 0.5, 3) for k in (6301, 6371)}
+    assert need == {6301: 34, 6371: 200}
+    assert m["Pendamping dibutuhkan (g = 10)"] == fmt.angka(sum(need.values()))
+    assert m["Selisih dari pendamping sekarang"] == "+176"  # 234 - (8 + 50)
+    # g at current pendamping: 3 * 8 * g >= 1000 -> 42; 3 * 50 * g >= 6000 -> 40; every unit: 42
+    assert m["g dibutuhkan (pendamping sekarang)"] == "42"
+    # the duration lens with D = 5: 14.000 / 5 = 2.800 needed against 580 delivered
+    assert m["Dibutuhkan di tahun 1"] == "2.800"
+    assert m["Diberikan g·P sekarang"] == "580"
+    assert m["Pendamping penutup celah"] == "280"
+    assert m["g penutup celah"] == fmt.angka(14000 / (5 * 58), desimal=1) == "48,3"
+    # the 3-to-5-year aspiration: the same exact solver for each horizon
+    rentang = next(d.value for d in at.dataframe if "Dalam (tahun)" in d.value.columns)
+    assert rentang["Dalam (tahun)"].tolist() == ["3", "4", "5"]
+    assert rentang["Pendamping dibutuhkan"].tolist() == [
+        fmt.angka(sum(ref_p_needed(UNITS[k][0], 10, 0.5, y) for k in (6301, 6371))) for y in (3, 4, 5)]
+    per_unit = at.dataframe[-1].value
+    assert per_unit["Pendamping dibutuhkan"].tolist() == ["34", "200"]
+    assert per_unit["g dibutuhkan"].tolist() == ["42", "40"]
+
+
+def test_changing_an_input_updates_numbers_and_url(app):
+    at = app(kab="6371", sk="1").run()
+    at.number_input(key="_proy_g").set_value(15.0).run()
+    assert not at.exception
+    assert at.query_params["g"] == "15"
+    assert metrics(at)["Graduasi/tahun (g = 15)"] == "750"
+    at.slider(key="_proy_H").set_value(4).run()
+    assert at.query_params["H"] == "4"
+    assert banding(at)["Tergraduasi dalam 4 tahun"]["15 graduasi/pendamping"] == "3.000"
+    at.number_input(key="_proy_keluar").set_value(2.0).run()
+    assert at.query_params["keluar"] == "0.02"
+
+
+def test_english_and_bad_url_values(app):
+    at = app(lang="en", H="99", g="-5").run()
+    assert not at.exception
+    m = metrics(at)
+    assert m["PKH families now, K(0)"] == "18,000"
+    assert any("H=99" in w.value and "g=-5" in w.value for w in at.warning)
+    assert at.query_params["H"] == "10" and at.query_params["g"] == "10"
+    assert "Minister's assumption: 10/facilitator" in banding(at)["Graduations in year one"]
+    assert charts(at)[0]["layout"]["separators"] == ".,"
+
+
+def test_filter_from_home_page_carries_over(app):
+    # the fixture ``app`` points the app at the fixture database
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["kab"] = "6301"
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert metrics(at)["KPM PKH saat ini, K(0)"] == "2.000"
+    assert at.query_params["kab"] == "6301"
+    assert metrics(at)["KPM per pendamping"] == "250,0"
