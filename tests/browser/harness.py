@@ -148,16 +148,37 @@ def wait_for_charts(page, minimum: int = 1, timeout: int = TIMEOUT_MS) -> list[d
     return charts(page)
 
 
+def wait_for_first_chart(page, timeout: int = TIMEOUT_MS) -> bool:
+    """Wait until one plotly chart has drawn marks (True), or the run ended with no chart (False)."""
+    state = page.wait_for_function(
+        """([js, idle]) => { const c = eval(js)();
+             if (c.some(x => x.marks > 0 || x.canvases > 0)) return 'chart';
+             if (c.length === 0 && document.querySelector(idle)
+                 && !document.querySelector('[data-testid="stSkeleton"]')) return 'none'; }""",
+        arg=[_CHARTS_JS, APP_IDLE], timeout=timeout)
+    return state.json_value() == "chart"
+
+
 # JS: bounding box of every choropleth polygon relative to its plot area.
 _POLYGONS_JS = """() => [...document.querySelectorAll('g.choroplethlayer path')].map(p => {
   const plot = p.closest('svg.main-svg').getBoundingClientRect();
   const b = p.getBoundingClientRect();
   const d = p.__data__ || {};
   return {loc: String(d.loc ?? ''), w: b.width, h: b.height, x: b.x + b.width / 2, y: b.y + b.height / 2,
-          fw: b.width / plot.width, fh: b.height / plot.height};
+          fw: b.width / plot.width, fh: b.height / plot.height,
+          l: (b.left - plot.left) / plot.width, t: (b.top - plot.top) / plot.height,
+          r: (b.right - plot.left) / plot.width, b: (b.bottom - plot.top) / plot.height};
 })"""
 
 
 def polygons(page) -> list[dict]:
     """Drawn choropleth polygons: feature id, size in px and as a fraction of the plot, centre."""
     return page.evaluate(_POLYGONS_JS)
+
+
+def click_polygon(page, loc: str) -> None:
+    """Click the middle of the choropleth polygon with feature id ``loc`` (scrolled into view first)."""
+    page.evaluate("""loc => [...document.querySelectorAll('g.choroplethlayer path')]
+                     .find(p => String(p.__data__?.loc) === loc).scrollIntoView({block: 'center'})""", loc)
+    p = next(p for p in polygons(page) if p["loc"] == loc)
+    page.mouse.click(p["x"], p["y"])

@@ -61,14 +61,15 @@ def query_of(page: Page) -> str:
     return re.sub(r"^[^?]*", "", page.url)
 
 
-def sane_polygons(polys: list[dict]) -> bool:
-    """Units drawn as units: each inside the plot and under a quarter of it, not all one shape.
+def sane_polygons(polys: list[dict], fill: float = 0.4) -> bool:
+    """Units drawn as units: each under a quarter of the plot, together filling a good part of it.
 
-    Counter-clockwise rings make plotly draw every unit as 'the globe minus the unit':
-    13 identical boxes over most of the plot (seen: 0.89 x 0.62 of it each).
+    Counter-clockwise rings make plotly draw every unit as 'the globe minus the unit', a box
+    over most of the plot (seen: 0.89 x 0.62 of it each); a map that does not fit its plot
+    leaves the units as specks (seen: 13 tiles in under a third of the plot's height).
     """
     if not polys:
         return False
-    boxes = {(round(p["w"]), round(p["h"])) for p in polys}
-    return (len(polys) == 1 or len(boxes) > 1) and all(
-        0 < p["fw"] <= 1 and 0 < p["fh"] <= 1 and p["fw"] * p["fh"] < 0.25 for p in polys)
+    width = max(p["r"] for p in polys) - min(p["l"] for p in polys)
+    height = max(p["b"] for p in polys) - min(p["t"] for p in polys)
+    return max(width, height) >= fill and all(0 < p["fw"] * p["fh"] < 0.25 for p in polys)

@@ -2,7 +2,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from browser.harness import polygons, wait_for_charts
+from browser.harness import click_polygon, polygons, wait_for_charts
 from browser.helpers import goto, sane_polygons as sane
 from conftest import SHARED_GEO
 
@@ -38,6 +38,5 @@ def test_size_check_catches_counter_clockwise_rings(page, serve_app):
 def test_clicking_a_unit_selects_it(page, serve_app):
     goto(page, serve_app("peta_klik.py"))
     wait_for_charts(page)
-    p = next(p for p in polygons(page) if p["loc"] == "6371")
-    page.mouse.click(p["x"], p["y"])
+    click_polygon(page, "6371")
     expect(page.get_by_text("terpilih: 6371")).to_be_visible()

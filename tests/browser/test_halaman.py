@@ -6,7 +6,7 @@ from browser.helpers import goto, no_exception
 from conftest import ROOT
 
 PAGES = ["/"] + ["/" + page_url_path(p) for p in sorted((ROOT / "pages").glob("*.py"))]
-MIN_CHARTS = {"/Peta": 1, "/Rasio": 1, "/Proyeksi": 1}  # pages whose point is a chart
+MIN_CHARTS = {"/": 1, "/Peta": 1, "/Rasio": 1, "/Proyeksi": 1}  # pages whose point is a chart
 
 
 @pytest.mark.parametrize("query", ["", "?kab=6371,6372&lang=en"], ids=["semua", "dua-wilayah-en"])

@@ -1,0 +1,40 @@
+"""Switching pages keeps the filter, the language and the URL."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from browser.expected import totals
+from browser.harness import page_url_path, wait_for_app
+from browser.helpers import chips, goto, id_number, metric
+from conftest import ROOT
+
+OTHER_PAGES = [page_url_path(p) for p in sorted((ROOT / "pages").glob("*.py"))]
+
+
+def nav_link(page, url_path: str):
+    """The sidebar link to a page (Streamlit's page nav or st.page_link), by its address."""
+    return page.get_by_test_id("stSidebar").locator(f'a[href$="{url_path}"]').first
+
+
+@pytest.mark.skipif(not OTHER_PAGES, reason="no pages/ yet")
+@pytest.mark.parametrize("name", OTHER_PAGES)
+def test_page_switch_keeps_filter_and_url(page, app_db, name):
+    goto(page, "/?kab=6371")
+    nav_link(page, name).click()
+    expect(page).to_have_url(re.compile(rf"/{name}\?(.*&)?kab=6371(&|$)"))
+    wait_for_app(page)
+    assert [c.split()[-1] for c in chips(page)] == ["Banjarmasin"]
+    # ... and back home: still Banjarmasin's figures.
+    page.get_by_test_id("stSidebar").locator('a[href$="/"], a[href=""]').first.click()
+    expect(metric(page, "Pendamping PKH")).to_have_text(id_number(totals(app_db, [6371])["pendamping_pkh"]))
+    expect(page).to_have_url(re.compile(r"\?(.*&)?kab=6371(&|$)"))
+
+
+@pytest.mark.skipif(not OTHER_PAGES, reason="no pages/ yet")
+def test_page_switch_keeps_english(page):
+    goto(page, "/?lang=en")
+    nav_link(page, OTHER_PAGES[0]).click()
+    expect(page).to_have_url(re.compile(r"lang=en"))
+    wait_for_app(page)
+    expect(page.get_by_test_id("stSidebar").get_by_text("Regency/city", exact=False).first).to_be_visible()

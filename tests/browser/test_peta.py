@@ -1,0 +1,66 @@
+"""Peta: polygons drawn at a sane size (tiles and real boundaries), a click changes the filter."""
+import re
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import expect
+
+from browser import harness
+from browser.helpers import chips, goto, sane_polygons
+from conftest import REAL_SOURCES, ROOT, SHARED_GEO
+
+pytestmark = pytest.mark.skipif(not (ROOT / "pages" / "1_Peta.py").exists(), reason="pages/1_Peta.py not there yet")
+GEOJSON = SHARED_GEO / "kalsel_kabkota.geojson"
+
+
+@pytest.fixture(scope="session")
+def geo_server(tmp_path_factory):
+    """The dashboard on a database with the test boundaries installed (../shared/geo)."""
+    if not GEOJSON.exists():
+        pytest.skip("needs ../shared/geo (test boundaries)")
+    from pilar import build
+    db = build.build(REAL_SOURCES, tmp_path_factory.mktemp("geo") / "pilar.duckdb").path
+    env = {"PILAR_DB": str(db), "PILAR_SOURCES": str(REAL_SOURCES)}
+    subprocess.run([sys.executable, "-m", "pilar", "boundaries", "install", str(GEOJSON),
+                    "--licence", "CC BY 3.0 IGO", "--attribution", "geoBoundaries (uji)"],
+                   cwd=ROOT, env={**__import__("os").environ, **env}, check=True, capture_output=True)
+    server = harness.Server(ROOT / "dashboard.py", env=env, log=tmp_path_factory.mktemp("logs") / "geo.log")
+    try:
+        yield server.wait_healthy()
+    finally:
+        server.stop()
+
+
+def drawn_map(page):
+    harness.wait_for_charts(page, 1)
+    page.wait_for_function("() => document.querySelectorAll('g.choroplethlayer path').length >= 13")
+    return harness.polygons(page)
+
+
+def test_tile_map_draws_13_sane_tiles(page):
+    goto(page, "/Peta")
+    polys = drawn_map(page)
+    assert {p["loc"] for p in polys} >= {"6301", "6371", "6372"} and sane_polygons(polys), polys
+
+
+def test_geographic_map_draws_sane_polygons_and_credits_source(page, geo_server):
+    goto(page, geo_server.url + "/Peta")
+    polys = drawn_map(page)
+    assert len({p["loc"] for p in polys}) == 13 and sane_polygons(polys), polys
+    expect(page.get_by_text("geoBoundaries (uji)")).to_be_visible()
+
+
+def click_unit(page, kode: str):
+    drawn_map(page)
+    harness.click_polygon(page, kode)
+
+
+def test_map_click_adds_then_removes_unit(page):
+    goto(page, "/Peta")
+    click_unit(page, "6371")
+    expect(page).to_have_url(re.compile(r"kab=6371(&|$)"))
+    harness.wait_for_app(page)
+    assert [c.split()[-1] for c in chips(page)] == ["Banjarmasin"]
+    click_unit(page, "6371")
+    expect(page).not_to_have_url(re.compile(r"kab="))
