@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,10 +52,22 @@ def _db_version() -> tuple[str, int]:
     return str(path), path.stat().st_mtime_ns
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+_con_lock = threading.Lock()
+_con: dict = {}  # the one open connection of this process and the version it reads
+
+
 def _connection(version: tuple[str, int]) -> duckdb.DuckDBPyConnection:
-    # One read-only connection per database version and process; a cursor per query.
-    return db.connect(version[0])
+    """One read-only connection per process for the current database version; a cursor per query.
+
+    The superseded connection is closed first: while it is open, DuckDB would hand
+    back the old (replaced) file for the same path.
+    """
+    with _con_lock:
+        if _con.get("version") != version:
+            if _con.get("con") is not None:
+                _con["con"].close()
+            _con["con"], _con["version"] = db.connect(version[0]), version
+        return _con["con"]
 
 
 def koneksi() -> duckdb.DuckDBPyConnection:

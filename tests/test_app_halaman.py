@@ -5,7 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from conftest import REAL_SOURCES, ROOT, SHARED_GEO
 from pilar import db, ukuran
 from pilar import format as fmt
 
@@ -113,3 +113,25 @@ def test_admin_sees_the_boundary_installer_and_users_do_not(app, monkeypatch):
     monkeypatch.setenv("PILAR_ADMIN", "1")
     at = app("pages/1_Peta.py")
     assert any("Admin" in e.label for e in at.expander)
+
+
+@pytest.mark.skipif(not (SHARED_GEO / "kalsel_kabkota.geojson").exists(), reason="../shared/geo tidak ada")
+def test_boundaries_installed_while_the_app_runs_are_drawn_with_attribution(tmp_path, monkeypatch):
+    from pilar import batas, build
+    target = build.build(REAL_SOURCES, tmp_path / "pilar.duckdb").path
+    monkeypatch.setenv("PILAR_DB", str(target))
+
+    def peta():
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+        at.switch_page("pages/1_Peta.py").run()
+        assert not at.exception
+        return at
+
+    at = peta()
+    assert at.radio(key="peta_tampilan").options == ["Peta ubin (13 kotak sama besar)"]
+    batas.install(SHARED_GEO / "kalsel_kabkota.geojson", attribution="Atribusi uji", db_path=target)
+    at = peta()  # same process: the swapped-in file must be read, not the old one
+    assert at.radio(key="peta_tampilan").value == "geo"
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert len(spec["data"][0]["geojson"]["features"]) == 13
+    assert any("Atribusi uji" in c.value for c in at.caption)
