@@ -30,6 +30,7 @@ HALAMAN = [  # (page file, menu text key, icon)
     ("dashboard.py", "menu_ringkasan", ":material/dashboard:"),
     ("pages/1_Peta.py", "menu_peta", ":material/map:"),
     ("pages/2_Rasio.py", "menu_rasio", ":material/bar_chart:"),
+    ("pages/4_Proyeksi.py", "menu_proyeksi", ":material/trending_down:"),
     ("pages/5_Sumber.py", "menu_sumber", ":material/menu_book:"),
 ]
 
