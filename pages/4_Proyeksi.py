@@ -61,7 +61,8 @@ def widget(fn, label: str, key: str, nilai, jenis: str = "angka", **kw):
 def sumber_acuan(a: pr.NilaiAcuan) -> str:
     if a.sumber_id is None:
         return t("pr_sumber_bawaan", lang)
-    return f"{a.penerbit or a.sumber_id}, {fmt.periode(a.periode, lang)} ({a.sumber_id}, {t('status_' + a.status, lang)})"
+    status = t("status_" + a.status, lang)
+    return f"{a.penerbit or a.sumber_id}, {fmt.periode(a.periode, lang)} ({a.sumber_id}, {status})"
 
 
 target = pg.target / 100

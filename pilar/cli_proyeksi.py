@@ -1,6 +1,7 @@
 """python -m pilar proyeksi: the yearly graduation trajectory of a selection (docs/PROYEKSI.md)."""
 from __future__ import annotations
 
+import re
 import sys
 
 from . import build, db, proyeksi
@@ -28,6 +29,11 @@ def register(subparsers) -> None:
 
 
 def _angka(text: str, nama: str) -> float:
+    text = text.strip()
+    # 1.000 or 1,500 could be a thousands separator or a decimal mark: refuse rather than guess
+    if re.fullmatch(r"-?[1-9]\d{0,2}([.,]\d{3})+", text):
+        raise proyeksi.ProyeksiError(f"{nama}: '{text}' ambigu; tulis tanpa pemisah ribuan, misalnya 1000 "
+                                     "atau 0.5.")
     try:
         return float(text.replace(",", ".")) if text.count(",") == 1 and "." not in text else float(text)
     except ValueError:

@@ -62,6 +62,8 @@ def test_table_format_names_the_selection_and_marks_estimates(db_path):
     (["--keluar", "-0.1"], "antara 0 dan 1"),
     (["--masuk", "-10"], "tidak boleh negatif"),
     (["--format", "xml"], "pilih tabel, csv atau json"),
+    (["--masuk", "1.000"], "tanpa pemisah ribuan"),
+    (["--delta-pendamping", "1,500"], "tanpa pemisah ribuan"),
 ])
 def test_bad_input_is_explained_in_indonesian(db_path, args, pesan):
     r = cli("proyeksi", *args, db_path=db_path)
