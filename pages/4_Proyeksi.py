@@ -12,7 +12,6 @@ from pilar.teks import t
 p = ui.halaman("judul_proyeksi")
 lang = p.lang
 ss = st.session_state
-PLOTLY = {"displaylogo": False}
 
 ind = ui.indikator(p.kode_list)
 acuan = pr.acuan(ui.kueri("acuan"))
@@ -71,6 +70,14 @@ s1 = pg.skenario[0]
 hasil = [pr.jalankan(m, s, pg.H, target, pg.dalam) for s in pg.skenario]
 nama = pr.nama_unik([pr.nama_skenario(s, pg.dalam, lang, g_acuan.nilai) for s in pg.skenario])
 info_k, info_p = ind.info("kpm_pkh"), ind.info("pendamping_pkh")
+
+
+def tabel(df, judul: str, nama_berkas: str) -> None:
+    """A table with its CSV download; the header lines name the data periods and sources."""
+    ui.tabel(df, judul=judul, p=p, nama_berkas=nama_berkas,
+             periode=t("pr_periode", lang).format(kpm=ui.periode_teks(info_k["periode"], lang),
+                                                 pendamping=ui.periode_teks(info_p["periode"], lang)),
+             sumber=sorted(set(info_k["sumber"]) | set(info_p["sumber"]) | {g_acuan.sumber_id} - {None}))
 status_k, status_p = ind.status_jumlah("kpm_pkh"), ind.status_jumlah("pendamping_pkh")
 K0, P0 = float(m.k0.sum()), float(m.p0.sum())
 
@@ -130,27 +137,27 @@ st.markdown(t("pr_bawaan_tabel", lang).format(
     dmin=D_MIN, dmax=D_MAX, sumber_d=sumber_acuan(acuan["lama_graduasi_max"])))
 
 st.markdown(f"#### {t('pr_h_banding', lang).format(H=pg.H)}")
-st.dataframe(tampil.tabel_banding(hasil, nama, sisa, pg.target, lang), hide_index=True, width="stretch")
+tabel(tampil.tabel_banding(hasil, nama, sisa, pg.target, lang), t("pr_h_banding", lang).format(H=pg.H),
+      "proyeksi_skenario")
 
 b_lo, b_hi = acuan["beban_pendamping_min"], acuan["beban_pendamping_max"]
 g1, g2 = st.columns(2)
 with g1:
-    st.plotly_chart(tampil.garis_skenario(hasil, nama, "kpm", t("pr_c_kpm", lang), t("pr_sumbu_kpm", lang), lang),
-                    config=PLOTLY, key="pr_c_kpm")
+    ui.plot(tampil.garis_skenario(hasil, nama, "kpm", t("pr_c_kpm", lang), t("pr_sumbu_kpm", lang), lang), key="pr_c_kpm")
 with g2:
-    st.plotly_chart(tampil.garis_skenario(
+    ui.plot(tampil.garis_skenario(
         hasil, nama, "kumulatif_graduasi", t("pr_c_kum", lang), t("pr_sumbu_kum", lang), lang,
-        garis_h=(target * K0, t("pr_c_target", lang).format(x=pg.target))), config=PLOTLY, key="pr_c_kum")
-st.plotly_chart(tampil.garis_skenario(
+        garis_h=(target * K0, t("pr_c_target", lang).format(x=pg.target))), key="pr_c_kum")
+ui.plot(tampil.garis_skenario(
     hasil, nama, "kpm_per_pendamping", t("pr_c_rasio", lang), t("pr_sumbu_rasio", lang), lang, desimal=1,
     rentang=(b_lo.nilai, b_hi.nilai, t("pr_c_rentang", lang).format(
         lo=fmt.angka(b_lo.nilai, lang), hi=fmt.angka(b_hi.nilai, lang), sumber=sumber_acuan(b_hi)))),
-    config=PLOTLY, key="pr_c_rasio")
+    key="pr_c_rasio")
 
 st.markdown(f"#### {t('pr_h_unit', lang)}")
-for tab, h in zip(st.tabs(nama), hasil):
+for i, (tab, h, n) in enumerate(zip(st.tabs(nama), hasil, nama)):
     with tab:
-        st.dataframe(tampil.tabel_unit(h, m, sisa, lang), hide_index=True, width="stretch")
+        tabel(tampil.tabel_unit(h, m, sisa, lang), f"{t('pr_h_unit', lang)}: {n}", f"proyeksi_wilayah_{i + 1}")
 st.caption(t("pr_tanda_estimasi", lang))
 
 # ---------------------------------------------------------------- the "3 to 5 years" lens
@@ -169,7 +176,7 @@ st.markdown(t("pr_l_kalimat", lang).format(
     g=tampil.desimal1(lensa["g_penutup"], lang), p=tampil.angka(tampil.keatas(lensa["p_penutup"]), lang),
     g1=fmt.angka(s1.g, lang)))
 with st.expander(t("pr_l_per_unit", lang)):
-    st.dataframe(tampil.tabel_lensa(per_lensa, m, lang), hide_index=True, width="stretch")
+    tabel(tampil.tabel_lensa(per_lensa, m, lang), t("pr_l_per_unit", lang), "proyeksi_lensa")
 
 # ---------------------------------------------------------------- what it takes
 st.subheader(t("pr_h_butuh", lang))
@@ -194,12 +201,12 @@ if kb_p.pilihan is not None and kb_g.pilihan is not None:
         g=fmt.angka(s1.g, lang), gb=tampil.angka(kb_g.pilihan, lang)))
 if D_MAX > D_MIN:
     st.markdown(t("pr_n_rentang", lang).format(dmin=D_MIN, dmax=D_MAX, x=pg.target))
-    st.dataframe(tampil.tabel_rentang(m, s1.g, target, range(D_MIN, D_MAX + 1), s1.masuk, s1.keluar, lang),
-                 hide_index=True)
+    tabel(tampil.tabel_rentang(m, s1.g, target, range(D_MIN, D_MAX + 1), s1.masuk, s1.keluar, lang),
+          t("pr_h_butuh", lang), "proyeksi_rentang")
 st.caption(t("pr_n_cara", lang).format(
     g=fmt.angka(s1.g, lang), masuk=fmt.angka(s1.masuk, lang), keluar=fmt.persen(100 * s1.keluar, lang)))
 with st.expander(t("pr_n_per_unit", lang)):
-    st.dataframe(tampil.tabel_butuh(m, kb_p, kb_g, lang), hide_index=True, width="stretch")
+    tabel(tampil.tabel_butuh(m, kb_p, kb_g, lang), t("pr_n_per_unit", lang), "proyeksi_kebutuhan")
 
 # ---------------------------------------------------------------- assumptions
 with st.expander(t("pr_h_asumsi", lang)):
