@@ -1,0 +1,68 @@
+"""Floor app: replays a captured page (env PILAR_FLOOR = snapshot JSON) with the same sidebar.
+
+No database, no query, no pandas logic: the lowest a page showing these figures can cost.
+"""
+import json
+import os
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+
+def _prepare(items: list[dict]) -> None:
+    """Once per process: figures as plotly objects, tables as frames (what a page would hold)."""
+    for it in items:
+        for sub in it.get("cols", []):
+            _prepare(sub)
+        _prepare(it.get("body", []))
+        if it["t"] == "plotly":
+            it["fig"], it["cfg"] = go.Figure(json.loads(it["spec"])), json.loads(it["config"] or "{}")
+        elif it["t"] == "dataframe":
+            it["df"] = pd.DataFrame(it["data"]["data"], columns=it["data"]["columns"])
+
+
+@st.cache_resource
+def load(path: str) -> dict:
+    with open(path) as f:
+        snap = json.load(f)
+    for items in snap.values():
+        _prepare(items)
+    return snap
+
+
+def show(items: list[dict], at: str = "") -> None:
+    for i, it in enumerate(items):
+        k = f"{at}.{i}"
+        t = it["t"]
+        if t == "columns":
+            for j, (col, body) in enumerate(zip(st.columns(it["weights"]), it["cols"])):
+                with col:
+                    show(body, f"{k}.{j}")
+        elif t == "expander":
+            with st.expander(it["label"]):
+                show(it["body"], k)
+        elif t in ("title", "header", "subheader", "markdown", "caption", "warning", "info", "error", "success"):
+            getattr(st, t)(it["v"])
+        elif t == "metric":
+            st.metric(it["label"], it["v"])
+        elif t == "plotly":
+            kw = {"on_select": "rerun", "selection_mode": it["select"]} if it["select"] else {}
+            st.plotly_chart(it["fig"], config=it["cfg"], key="c" + k, **kw)
+        elif t == "dataframe":
+            st.dataframe(it["df"], hide_index=True)
+        elif t in ("selectbox", "radio"):
+            getattr(st, t)(it["label"], it["options"], index=it["index"], key="w" + k)
+        elif t == "download":
+            st.download_button(it["label"], "kode,nilai\n", file_name="floor.csv", key="d" + k)
+
+
+st.set_page_config(page_title="Pilar Kalsel (floor)", layout="wide")
+snap = load(os.environ["PILAR_FLOOR"])
+kab = st.query_params.get("kab", "")
+with st.sidebar:
+    st.radio("Bahasa", ["id", "en"], horizontal=True)
+    sel = st.multiselect("Kabupaten/kota", [6301, 6302, 6303, 6304, 6305, 6306, 6307, 6308, 6309, 6310, 6311,
+                                           6371, 6372], default=[int(k) for k in kab.split(",") if k], key="_kab")
+key = ",".join(map(str, sorted(sel)))
+show(snap.get(key, snap[""]))
