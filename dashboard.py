@@ -12,7 +12,7 @@ lang = p.lang
 en = lang == "en"
 ind = ui.indikator(p.kode_list)
 ringkasan = ui.kueri("pilar_ringkasan", p.kode)
-kpm = ukuran.gabungan(ind, "kpm_pkh")
+kpm = ui.gabungan("kpm_pkh", p.kode)
 info_kpm = ind.info("kpm_pkh")
 periode_pilar = fmt.periode(ringkasan["periode"].iloc[0], lang)
 
@@ -41,7 +41,7 @@ kiri, kanan = st.columns([2, 3])
 with kiri:
     st.subheader(t("komposisi", lang))
     mix = ringkasan.assign(label=[ukuran.NAMA_PILAR[j][en] for j in ringkasan["jenis_pilar"]])
-    ui.plot(grafik.komposisi_pilar(mix, lang), key="komposisi")
+    ui.plot(ui.figur(("komposisi", p.kode, lang), lambda: grafik.komposisi_pilar(mix, lang)), key="komposisi")
     st.caption(t("tanda_estimasi", lang))
 
 with kanan:
@@ -49,7 +49,7 @@ with kanan:
     kolom = list(ukuran.PILAR) + ["kpm_pkh", "kpm_per_pendamping"]
     urut = st.selectbox(t("urut_menurut", lang), kolom, index=len(kolom) - 1, key="ringkasan_urut",
                         format_func=lambda k: ukuran.UKURAN[k].label(lang))
-    per = {k: ukuran.per_wilayah(ind, k).set_index("kode_bps") for k in kolom}
+    per = {k: ui.per_wilayah(k).set_index("kode_bps") for k in kolom}
     tabel = pd.DataFrame({"kode_bps": ind.kode, t("kolom_wilayah", lang): ind.nama_lengkap.loc[ind.kode].values})
     for k in kolom:
         tabel[ukuran.UKURAN[k].label(lang)] = per[k].loc[ind.kode, "nilai"].round(ukuran.UKURAN[k].desimal).values

@@ -23,14 +23,15 @@ view = c2.radio(t("tampilan", lang), views, index=len(views) - 1, horizontal=Tru
 st.query_params["ukuran"] = kode_u
 u = ukuran.UKURAN[kode_u]
 
-df = ukuran.per_wilayah(ind, kode_u)
-gab = ukuran.gabungan(ind, kode_u, p.kode_list)
+df = ui.per_wilayah(kode_u)
+gab = ui.gabungan(kode_u, p.kode)
 ui.banner_estimasi(list(df["status"]), lang)
 
 kiri, kanan = st.columns([3, 1])
 with kiri:
     geo = boundaries[0] if (boundaries and view == "geo") else None
-    fig = peta.figure(df, u.label(lang), u.desimal, lang, p.kode, geojson=geo)
+    fig = ui.figur(("peta", kode_u, p.kode, lang, geo is not None),
+                   lambda: peta.figure(df, u.label(lang), u.desimal, lang, p.kode, geojson=geo))
     klik = ss.get("peta_klik", 0)
     event = ui.plot(fig, key=f"peta_{klik}", on_select="rerun", selection_mode="points")
     points = event["selection"]["points"] if event else []

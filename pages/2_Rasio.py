@@ -14,12 +14,13 @@ acuan = ui.kueri("acuan").set_index("indikator")
 def rasio(kode_u: str, rentang=None, norma=None, catatan: str = "") -> None:
     """One measure: selection value, sorted bars of all units, definition and sources."""
     u = ukuran.UKURAN[kode_u]
-    df = ukuran.per_wilayah(ind, kode_u)
-    prov = ukuran.gabungan(ind, kode_u)
-    fig = grafik.batang_wilayah(df, u.label(lang), u.desimal, lang, p.kode, prov["nilai"],
-                                t("nilai_provinsi", lang), rentang=rentang, norma=norma)
+    df = ui.per_wilayah(kode_u)
+    prov = ui.gabungan(kode_u)
+    fig = ui.figur(("rasio", kode_u, p.kode, lang), lambda: grafik.batang_wilayah(
+        df, u.label(lang), u.desimal, lang, p.kode, prov["nilai"], t("nilai_provinsi", lang),
+        rentang=rentang, norma=norma))
     if p.kode:
-        sel = ukuran.gabungan(ind, kode_u, p.kode_list)
+        sel = ui.gabungan(kode_u, p.kode)
         st.markdown(f"**{ui.nama_pilihan(p)}**: {fmt.angka(sel['nilai'], lang, u.desimal)} {ui.badge(sel['status'], lang)}")
     ui.plot(fig, key=f"rasio_{kode_u}")
     info = [ind.info(c) for c in (u.pembilang, u.penyebut)]
@@ -34,7 +35,7 @@ st.header(ukuran.UKURAN["kpm_per_pendamping"].label(lang))
 lo, hi = acuan.at["beban_pendamping_min", "nilai"], acuan.at["beban_pendamping_max", "nilai"]
 rasio("kpm_per_pendamping",
       rentang=(lo, hi, t("rentang_beban", lang).format(lo=fmt.angka(lo, lang), hi=fmt.angka(hi, lang))),
-      catatan=t("catatan_beban", lang).format(sumber=" | ".join(ui.sumber_teks([acuan.at["beban_pendamping_min", "sumber_id"]], lang))))
+      catatan=t("catatan_beban", lang).format(sumber=" | ".join(ui.sumber_teks([acuan.at["beban_pendamping_min", "sumber_id"]]))))
 
 st.header(ukuran.UKURAN["tksk_per_kecamatan"].label(lang))
 sel = ind.pick(p.kode_list).nilai()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import duckdb
 import pandas as pd
@@ -18,9 +19,13 @@ def weakest(statuses) -> str | None:
     return STATUS_BY_RANK[max(ranks)] if ranks else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Indikator:
-    """The rows of queries/indikator_wilayah.sql, with convenient views."""
+    """The rows of queries/indikator_wilayah.sql, with convenient views.
+
+    Immutable: each view is computed once per object and shared, so callers must
+    not modify the frames they get.
+    """
 
     long: pd.DataFrame
     provinsi: pd.DataFrame  # rows of queries/total_provinsi.sql
@@ -57,36 +62,47 @@ class Indikator:
                 return tot["status"].iloc[0]
         return weakest(rows["status"])
 
-    @property
+    @cached_property
     def kode(self) -> list[int]:
         return sorted(self.long["kode_bps"].unique().tolist())
 
-    @property
+    @cached_property
     def nama(self) -> pd.Series:
         """Short names (Banjarmasin, Tanah Laut) for charts and tiles."""
         return self.long.drop_duplicates("kode_bps").set_index("kode_bps")["nama_pendek"].sort_index()
 
-    @property
+    @cached_property
     def nama_lengkap(self) -> pd.Series:
         """Official names (Kota Banjarmasin, Kabupaten Tanah Laut) for text."""
         return self.long.drop_duplicates("kode_bps").set_index("kode_bps")["nama"].sort_index()
 
-    def _wide(self, column: str) -> pd.DataFrame:
-        return self.long.pivot(index="kode_bps", columns="indikator", values=column).sort_index()
+    @cached_property
+    def _nilai(self) -> pd.DataFrame:
+        return self.long.pivot(index="kode_bps", columns="indikator", values="nilai").sort_index().astype(float)
+
+    @cached_property
+    def _status(self) -> pd.DataFrame:
+        return self.long.pivot(index="kode_bps", columns="indikator", values="status").sort_index()
 
     def nilai(self) -> pd.DataFrame:
-        return self._wide("nilai").astype(float)
+        return self._nilai
 
     def status(self) -> pd.DataFrame:
-        return self._wide("status")
+        return self._status
+
+    @cached_property
+    def _info(self) -> dict[str, dict]:
+        out = {}
+        for indikator, rows in self.long.groupby("indikator", sort=False):
+            out[indikator] = {
+                "periode": sorted(rows["periode"].unique().tolist()),
+                "sumber": sorted({s for v in rows["sumber_id"] for s in str(v).split(",")}),
+                "status": weakest(rows["status"]),
+                "catatan": sorted(rows["catatan"].dropna().unique().tolist()),
+            }
+        return out
 
     def info(self, indikator: str) -> dict:
         """Period, sources, statuses and notes of one indicator over the selected units."""
-        rows = self.long[self.long["indikator"] == indikator]
-        sumber = sorted({s for v in rows["sumber_id"] for s in str(v).split(",")})
-        return {
-            "periode": sorted(rows["periode"].unique().tolist()),
-            "sumber": sumber,
-            "status": weakest(rows["status"]),
-            "catatan": sorted(rows["catatan"].dropna().unique().tolist()),
-        }
+        got = self._info.get(indikator, {"periode": [], "sumber": [], "status": None, "catatan": []})
+        return {k: list(v) if isinstance(v, list) else v for k, v in got.items()}  # callers may edit

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import streamlit as st
 
-from . import build, db, ekspor, peta
+from . import build, db, ekspor, peta, ukuran
 from . import format as fmt
 from .data import Indikator
 from .teks import t
@@ -47,10 +47,17 @@ class Pilihan:
         return list(self.kode)
 
 
-def _db_version() -> tuple[str, int]:
-    """Path and mtime of the database: a rebuilt (swapped-in) file gets new cache entries."""
+def _check_version() -> tuple[str, int]:
     path = build.ensure_built()
     return str(path), path.stat().st_mtime_ns
+
+
+def _db_version() -> tuple[str, int]:
+    """Path and mtime of the database: a rebuilt (swapped-in) file gets new cache entries.
+
+    Checked once per page run (in ``halaman``); the many calls within a run reuse it.
+    """
+    return st.session_state.get("_db_version") or _check_version()
 
 
 _con_lock = threading.Lock()
@@ -81,8 +88,34 @@ def _indikator(version: tuple[str, int]) -> Indikator:
     return Indikator.load(_connection(version))
 
 
-def indikator(kode: list[int] | None = None) -> Indikator:
-    return _indikator(_db_version()).pick(kode)
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _pilih(version: tuple[str, int], kode: tuple[int, ...]) -> Indikator:
+    return _indikator(version).pick(list(kode))
+
+
+def indikator(kode: list[int] | tuple[int, ...] | None = None) -> Indikator:
+    """The figures of the selected units (all if empty), shared by every session; read-only."""
+    return _pilih(_db_version(), tuple(sorted(kode or ())))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _per_wilayah(version: tuple[str, int], kode_ukuran: str):
+    return ukuran.per_wilayah(_indikator(version), kode_ukuran)
+
+
+def per_wilayah(kode_ukuran: str):
+    """A measure for each of the 13 units (pilar.ukuran), computed once per database version; read-only."""
+    return _per_wilayah(_db_version(), kode_ukuran)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2048)
+def _gabungan(version: tuple[str, int], kode_ukuran: str, kode: tuple[int, ...]) -> dict:
+    return ukuran.gabungan(_indikator(version), kode_ukuran, list(kode))
+
+
+def gabungan(kode_ukuran: str, kode: list[int] | tuple[int, ...] = ()) -> dict:
+    """A measure for a selection (ratio of sums), computed once per database version and selection."""
+    return _gabungan(_db_version(), kode_ukuran, tuple(sorted(kode)))
 
 
 @st.cache_resource(show_spinner=False)
@@ -121,8 +154,9 @@ def _copy_widget(src: str, dst: str) -> None:
 def halaman(judul_key: str) -> Pilihan:
     """Page setup and shared sidebar. Call first on every page."""
     st.set_page_config(page_title="Pilar Kalsel", layout="wide", initial_sidebar_state="expanded")
-    known = _wilayah()
     ss = st.session_state
+    ss["_db_version"] = _check_version()  # once per run: a swapped-in database is noticed here
+    known = _wilayah()
     if "kab" not in ss:  # first run of this session: take the filter from the URL
         kode, unknown = _parse_kab(st.query_params.get("kab", ""), known)
         ss["kab"] = kode
@@ -195,16 +229,19 @@ def periode_teks(periode: list[str], lang: str) -> str:
     return ", ".join(fmt.periode(p, lang) for p in periode)
 
 
-def sumber_teks(ids, lang: str) -> list[str]:
-    """'Publisher (outlet, date): title' for each source id, for captions and CSV headers."""
-    s = kueri("sumber").set_index("sumber_id")
-    out = []
-    for i in ids:
-        if i in s.index:
-            r = s.loc[i]
-            media = f", {r['media']}" if isinstance(r["media"], str) and r["media"] else ""
-            out.append(f"{i}: {r['penerbit']}{media}, {r['tanggal']}. {r['judul']}")
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _sumber_teks(version: tuple[str, int]) -> dict[str, str]:
+    out = {}
+    for r in _query(version, "sumber", ()).itertuples():
+        media = f", {r.media}" if isinstance(r.media, str) and r.media else ""
+        out[r.sumber_id] = f"{r.sumber_id}: {r.penerbit}{media}, {r.tanggal}. {r.judul}"
     return out
+
+
+def sumber_teks(ids) -> list[str]:
+    """'ID: Publisher, outlet, date. Title' for each source id, for captions and CSV headers."""
+    teks = _sumber_teks(_db_version())
+    return [teks[i] for i in ids if i in teks]
 
 
 def tabel(df, *, judul: str, p: Pilihan, periode: str, sumber: list[str], nama_berkas: str,
@@ -212,9 +249,22 @@ def tabel(df, *, judul: str, p: Pilihan, periode: str, sumber: list[str], nama_b
     """A table with a CSV download carrying title, period, filter and sources as header lines."""
     st.dataframe(df, hide_index=True, width="stretch", **dataframe_kwargs)
     data = ekspor.csv_bytes(df, judul=judul, periode=periode, wilayah=nama_pilihan(p),
-                            sumber=sumber_teks(sumber, p.lang), lang=p.lang)
+                            sumber=sumber_teks(sumber), lang=p.lang)
     st.download_button(t("unduh_csv", p.lang), data, file_name=f"{nama_berkas}.csv", mime="text/csv",
                        key=f"unduh_{nama_berkas}", icon=":material/download:")
+
+
+@st.cache_resource(show_spinner=False, max_entries=1024)
+def _figur(version: tuple[str, int], key: tuple, _buat):
+    return _buat()
+
+
+def figur(key: tuple, buat):
+    """A chart built once per database version and ``key`` and shared by all sessions.
+
+    ``key`` must name everything the chart shows (measure, selection, language).
+    """
+    return _figur(_db_version(), key, buat)
 
 
 def plot(fig, **kwargs):
@@ -253,7 +303,7 @@ def baris_tentang(label: str, definisi: str, info: dict, lang: str) -> dict:
     return {t("kolom_angka", lang): label, t("kolom_definisi", lang): definisi,
             t("kolom_periode", lang): periode_teks(info["periode"], lang),
             t("kolom_status", lang): t("status_" + info["status"], lang) if info["status"] else "-",
-            t("kolom_sumber", lang): " | ".join(sumber_teks(info["sumber"], lang)),
+            t("kolom_sumber", lang): " | ".join(sumber_teks(info["sumber"])),
             t("kolom_catatan", lang): "; ".join(info["catatan"])}
 
 
