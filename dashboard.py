@@ -41,7 +41,7 @@ kiri, kanan = st.columns([2, 3])
 with kiri:
     st.subheader(t("komposisi", lang))
     mix = ringkasan.assign(label=[ukuran.NAMA_PILAR[j][en] for j in ringkasan["jenis_pilar"]])
-    ui.plot(ui.figur(("komposisi", p.kode, lang), lambda: grafik.komposisi_pilar(mix, lang)), key="komposisi")
+    ui.plot(ui.memo(("komposisi", p.kode, lang), lambda: grafik.komposisi_pilar(mix, lang)), key="komposisi")
     st.caption(t("tanda_estimasi", lang))
 
 with kanan:
@@ -49,13 +49,17 @@ with kanan:
     kolom = list(ukuran.PILAR) + ["kpm_pkh", "kpm_per_pendamping"]
     urut = st.selectbox(t("urut_menurut", lang), kolom, index=len(kolom) - 1, key="ringkasan_urut",
                         format_func=lambda k: ukuran.UKURAN[k].label(lang))
-    per = {k: ui.per_wilayah(k).set_index("kode_bps") for k in kolom}
-    tabel = pd.DataFrame({"kode_bps": ind.kode, t("kolom_wilayah", lang): ind.nama_lengkap.loc[ind.kode].values})
-    for k in kolom:
-        tabel[ukuran.UKURAN[k].label(lang)] = per[k].loc[ind.kode, "nilai"].round(ukuran.UKURAN[k].desimal).values
-    tabel[t("kolom_status", lang)] = [t("status_" + weakest(per[k].at[c, "status"] for k in kolom), lang)
-                                      for c in ind.kode]
-    tabel = tabel.sort_values(ukuran.UKURAN[urut].label(lang), ascending=False)
+
+    def peringkat() -> pd.DataFrame:
+        per = {k: ui.per_wilayah(k).set_index("kode_bps") for k in kolom}
+        df = pd.DataFrame({"kode_bps": ind.kode, t("kolom_wilayah", lang): ind.nama_lengkap.loc[ind.kode].values})
+        for k in kolom:
+            df[ukuran.UKURAN[k].label(lang)] = per[k].loc[ind.kode, "nilai"].round(ukuran.UKURAN[k].desimal).values
+        df[t("kolom_status", lang)] = [t("status_" + weakest(per[k].at[c, "status"] for k in kolom), lang)
+                                       for c in ind.kode]
+        return df.sort_values(ukuran.UKURAN[urut].label(lang), ascending=False)
+
+    tabel = ui.memo(("peringkat", p.kode, urut, lang), peringkat)
     number = st.column_config.NumberColumn(format="localized")
     ui.tabel(tabel, judul=t("peringkat", lang), p=p,
              periode=f"{periode_pilar}; KPM {ui.periode_teks(info_kpm['periode'], lang)}",

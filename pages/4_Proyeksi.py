@@ -70,6 +70,12 @@ s1 = pg.skenario[0]
 hasil = [pr.jalankan(m, s, pg.H, target, pg.dalam) for s in pg.skenario]
 nama = pr.nama_unik([pr.nama_skenario(s, pg.dalam, lang, g_acuan.nilai) for s in pg.skenario])
 info_k, info_p = ind.info("kpm_pkh"), ind.info("pendamping_pkh")
+kunci = (p.kode, tuple(sorted(url.items())), lang)  # everything a chart or table below depends on
+
+
+def sekali(nama_hasil: str, buat):
+    """Charts and tables are shared across reruns and sessions with the same selection and settings."""
+    return ui.memo((nama_hasil,) + kunci, buat)
 
 
 def tabel(df, judul: str, nama_berkas: str) -> None:
@@ -137,27 +143,30 @@ st.markdown(t("pr_bawaan_tabel", lang).format(
     dmin=D_MIN, dmax=D_MAX, sumber_d=sumber_acuan(acuan["lama_graduasi_max"])))
 
 st.markdown(f"#### {t('pr_h_banding', lang).format(H=pg.H)}")
-tabel(tampil.tabel_banding(hasil, nama, sisa, pg.target, lang), t("pr_h_banding", lang).format(H=pg.H),
+tabel(sekali("banding", lambda: tampil.tabel_banding(hasil, nama, sisa, pg.target, lang)),
+      t("pr_h_banding", lang).format(H=pg.H),
       "proyeksi_skenario")
 
 b_lo, b_hi = acuan["beban_pendamping_min"], acuan["beban_pendamping_max"]
 g1, g2 = st.columns(2)
 with g1:
-    ui.plot(tampil.garis_skenario(hasil, nama, "kpm", t("pr_c_kpm", lang), t("pr_sumbu_kpm", lang), lang), key="pr_c_kpm")
+    ui.plot(sekali("c_kpm", lambda: tampil.garis_skenario(
+        hasil, nama, "kpm", t("pr_c_kpm", lang), t("pr_sumbu_kpm", lang), lang)), key="pr_c_kpm")
 with g2:
-    ui.plot(tampil.garis_skenario(
+    ui.plot(sekali("c_kum", lambda: tampil.garis_skenario(
         hasil, nama, "kumulatif_graduasi", t("pr_c_kum", lang), t("pr_sumbu_kum", lang), lang,
-        garis_h=(target * K0, t("pr_c_target", lang).format(x=pg.target))), key="pr_c_kum")
-ui.plot(tampil.garis_skenario(
+        garis_h=(target * K0, t("pr_c_target", lang).format(x=pg.target)))), key="pr_c_kum")
+ui.plot(sekali("c_rasio", lambda: tampil.garis_skenario(
     hasil, nama, "kpm_per_pendamping", t("pr_c_rasio", lang), t("pr_sumbu_rasio", lang), lang, desimal=1,
     rentang=(b_lo.nilai, b_hi.nilai, t("pr_c_rentang", lang).format(
-        lo=fmt.angka(b_lo.nilai, lang), hi=fmt.angka(b_hi.nilai, lang), sumber=sumber_acuan(b_hi)))),
+        lo=fmt.angka(b_lo.nilai, lang), hi=fmt.angka(b_hi.nilai, lang), sumber=sumber_acuan(b_hi))))),
     key="pr_c_rasio")
 
 st.markdown(f"#### {t('pr_h_unit', lang)}")
 for i, (tab, h, n) in enumerate(zip(st.tabs(nama), hasil, nama)):
     with tab:
-        tabel(tampil.tabel_unit(h, m, sisa, lang), f"{t('pr_h_unit', lang)}: {n}", f"proyeksi_wilayah_{i + 1}")
+        tabel(sekali(f"unit{i}", lambda h=h: tampil.tabel_unit(h, m, sisa, lang)), f"{t('pr_h_unit', lang)}: {n}",
+              f"proyeksi_wilayah_{i + 1}")
 st.caption(t("pr_tanda_estimasi", lang))
 
 # ---------------------------------------------------------------- the "3 to 5 years" lens
@@ -176,7 +185,7 @@ st.markdown(t("pr_l_kalimat", lang).format(
     g=tampil.desimal1(lensa["g_penutup"], lang), p=tampil.angka(tampil.keatas(lensa["p_penutup"]), lang),
     g1=fmt.angka(s1.g, lang)))
 with st.expander(t("pr_l_per_unit", lang)):
-    tabel(tampil.tabel_lensa(per_lensa, m, lang), t("pr_l_per_unit", lang), "proyeksi_lensa")
+    tabel(sekali("lensa", lambda: tampil.tabel_lensa(per_lensa, m, lang)), t("pr_l_per_unit", lang), "proyeksi_lensa")
 
 # ---------------------------------------------------------------- what it takes
 st.subheader(t("pr_h_butuh", lang))
@@ -201,12 +210,14 @@ if kb_p.pilihan is not None and kb_g.pilihan is not None:
         g=fmt.angka(s1.g, lang), gb=tampil.angka(kb_g.pilihan, lang)))
 if D_MAX > D_MIN:
     st.markdown(t("pr_n_rentang", lang).format(dmin=D_MIN, dmax=D_MAX, x=pg.target))
-    tabel(tampil.tabel_rentang(m, s1.g, target, range(D_MIN, D_MAX + 1), s1.masuk, s1.keluar, lang),
+    tabel(sekali("rentang", lambda: tampil.tabel_rentang(m, s1.g, target, range(D_MIN, D_MAX + 1), s1.masuk,
+                                                          s1.keluar, lang)),
           t("pr_h_butuh", lang), "proyeksi_rentang")
 st.caption(t("pr_n_cara", lang).format(
     g=fmt.angka(s1.g, lang), masuk=fmt.angka(s1.masuk, lang), keluar=fmt.persen(100 * s1.keluar, lang)))
 with st.expander(t("pr_n_per_unit", lang)):
-    tabel(tampil.tabel_butuh(m, kb_p, kb_g, lang), t("pr_n_per_unit", lang), "proyeksi_kebutuhan")
+    tabel(sekali("butuh", lambda: tampil.tabel_butuh(m, kb_p, kb_g, lang)), t("pr_n_per_unit", lang),
+          "proyeksi_kebutuhan")
 
 # ---------------------------------------------------------------- assumptions
 with st.expander(t("pr_h_asumsi", lang)):

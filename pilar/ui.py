@@ -248,23 +248,28 @@ def tabel(df, *, judul: str, p: Pilihan, periode: str, sumber: list[str], nama_b
           **dataframe_kwargs) -> None:
     """A table with a CSV download carrying title, period, filter and sources as header lines."""
     st.dataframe(df, hide_index=True, width="stretch", **dataframe_kwargs)
-    data = ekspor.csv_bytes(df, judul=judul, periode=periode, wilayah=nama_pilihan(p),
-                            sumber=sumber_teks(sumber), lang=p.lang)
+    wilayah, teks_sumber = nama_pilihan(p), sumber_teks(sumber)
+
+    def data() -> bytes:  # built only when clicked, on another thread: no Streamlit calls in here
+        return ekspor.csv_bytes(df, judul=judul, periode=periode, wilayah=wilayah, sumber=teks_sumber,
+                                lang=p.lang)
+
     st.download_button(t("unduh_csv", p.lang), data, file_name=f"{nama_berkas}.csv", mime="text/csv",
-                       key=f"unduh_{nama_berkas}", icon=":material/download:")
+                       key=f"unduh_{nama_berkas}", icon=":material/download:", on_click="ignore")
 
 
-@st.cache_resource(show_spinner=False, max_entries=1024)
-def _figur(version: tuple[str, int], key: tuple, _buat):
+@st.cache_resource(show_spinner=False, max_entries=2048)
+def _memo(version: tuple[str, int], key: tuple, _buat):
     return _buat()
 
 
-def figur(key: tuple, buat):
-    """A chart built once per database version and ``key`` and shared by all sessions.
+def memo(key: tuple, buat):
+    """A chart or table built by ``buat()`` once per database version and ``key``, shared by all sessions.
 
-    ``key`` must name everything the chart shows (measure, selection, language).
+    ``key`` must name everything the result shows (measure, selection, settings, language);
+    the result is shared, so it must not be modified.
     """
-    return _figur(_db_version(), key, buat)
+    return _memo(_db_version(), key, buat)
 
 
 def plot(fig, **kwargs):
