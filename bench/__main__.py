@@ -58,7 +58,7 @@ def machine() -> dict:
         chromium = "?"
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                             text=True).stdout.strip()
-    return {"date": dt.datetime.now().strftime("%Y-%m-%d %H:%M %Z").strip(), "commit": commit,
+    return {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "commit": commit,
             "nproc": os.cpu_count(), "mem_gb": mem / 1024 / 1024, "cpu": cpu,
             "os": platform.platform(), "python": platform.python_version(), "chromium": chromium,
             "versions": {p: version(p) for p in ("streamlit", "duckdb", "pandas", "plotly", "playwright")},
