@@ -77,25 +77,30 @@ def pages() -> list[dict]:
 
 # --- 1. rerun time, server side (AppTest, in process) -------------------------------------
 
-def rerun_ms(script: Path, page: str, runs: int, env: dict) -> float:
+def rerun_ms(variants: dict[str, tuple[Path, str, dict]], runs: int) -> dict[str, float]:
+    """Median rerun time of each variant (script, page, env), runs interleaved so all share the same load."""
     from streamlit.testing.v1 import AppTest
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
-    os.environ.update(env)
-    at = AppTest.from_file(str(script), default_timeout=120)
-    at.run()
-    if page:
-        at.switch_page(page)
+    apps, times = {}, {k: [] for k in variants}
+    for k, (script, page, env) in variants.items():
+        os.environ.update(env)
+        at = AppTest.from_file(str(script), default_timeout=120)
         at.run()
-    times = []
-    for i in range(runs + 2):  # two warm-up runs fill the caches of both filters
-        at.sidebar.multiselect[0].set_value(FILTERS[(i + 1) % 2])
-        t = time.perf_counter()
-        at.run()
-        if i >= 2:
-            times.append(time.perf_counter() - t)
-    if at.exception:
-        raise RuntimeError(f"{script.name} {page}: {at.exception[0].value}")
-    return statistics.median(times) * 1000
+        if page:
+            at.switch_page(page)
+            at.run()
+        apps[k] = at
+    for i in range(runs + 2):  # two warm-up rounds fill the caches of both filters
+        for k, at in apps.items():
+            os.environ.update(variants[k][2])  # the app reads PILAR_DB on every run
+            at.sidebar.multiselect[0].set_value(FILTERS[(i + 1) % 2])
+            t = time.perf_counter()
+            at.run()
+            if i >= 2:
+                times[k].append(time.perf_counter() - t)
+            if at.exception:
+                raise RuntimeError(f"{variants[k][0].name} {variants[k][1]}: {at.exception[0].value}")
+    return {k: statistics.median(v) * 1000 for k, v in times.items()}
 
 
 # --- 2./3. browser: cold start to first chart, bytes per page view ------------------------
@@ -210,7 +215,8 @@ def report(m: dict, r: dict) -> tuple[str, list[str]]:
           "the app/floor ratios are measured side by side and are steadier than the absolute figures.", ""]
     L += ["## 1. Rerun setelah filter berubah (sisi server) / rerun after a filter change (server side)", "",
           f"Median dari {r['runs']} rerun AppTest dalam satu proses, filter bergantian seluruh provinsi ↔ "
-          "Banjarmasin, cache sudah hangat. Floor = `bench/floor_app.py`: elemen yang sama (metrik, teks, "
+          "Banjarmasin, cache sudah hangat; rerun app, floor dan app 40 periode bergiliran, jadi ketiganya "
+          "mengalami beban mesin yang sama. Floor = `bench/floor_app.py`: elemen yang sama (metrik, teks, "
           "figur plotly, tabel, kolom) dibaca dari JSON yang dihitung sebelumnya, tanpa kueri atau pandas. "
           f"\"40 periode\" = basis data yang ditumbuhkan `bench/generate.py` ({r['big_rows']}).", "",
           "| halaman | app ms | floor ms | rasio | app 40 periode ms | rasio 40 periode | angka sama di 40 periode |",
@@ -297,7 +303,7 @@ def report(m: dict, r: dict) -> tuple[str, list[str]]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=25, help="reruns per page and app (median)")
+    ap.add_argument("--runs", type=int, default=41, help="reruns per page and app (median)")
     ap.add_argument("--reps", type=int, default=2, help="cold starts per page and app (median)")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "PERFORMANCE.md")
     a = ap.parse_args(argv)
@@ -339,9 +345,9 @@ def main(argv=None) -> int:
 
     for p in r["pages"]:
         x = r["rerun"][p["name"]]
-        x["app"] = rerun_ms(ROOT / "dashboard.py", p["file"], a.runs, env)
-        x["floor"] = rerun_ms(FLOOR_APP, "", a.runs, {"PILAR_FLOOR": str(snaps[p["name"]])})
-        x["big"] = rerun_ms(ROOT / "dashboard.py", p["file"], a.runs, env_big)
+        x.update(rerun_ms({"app": (ROOT / "dashboard.py", p["file"], env),
+                           "floor": (FLOOR_APP, "", {"PILAR_FLOOR": str(snaps[p["name"]])}),
+                           "big": (ROOT / "dashboard.py", p["file"], env_big)}, a.runs))
         log(f"rerun {p['name']}: app {x['app']:.1f} ms, floor {x['floor']:.1f} ms, 40 periods {x['big']:.1f} ms")
 
     from playwright.sync_api import sync_playwright

@@ -23,6 +23,9 @@ def _walk(node) -> list[dict]:
                 type(c).__name__ == "Column" for c in child.children.values()):
             out.append({"t": "columns", "weights": [c.weight or 1 for c in child.children.values()],
                         "cols": [_walk(c) for c in child.children.values()]})
+        elif getattr(child, "children", None) and all(type(c).__name__ == "Tab" for c in child.children.values()):
+            out.append({"t": "tabs", "labels": [c.label for c in child.children.values()],
+                        "cols": [_walk(c) for c in child.children.values()]})
         elif name == "Expander":
             out.append({"t": "expander", "label": child.label, "body": _walk(child)})
         elif hasattr(child, "children") and not hasattr(child, "value") and name != "UnknownElement":
@@ -41,6 +44,14 @@ def _walk(node) -> list[dict]:
         elif kind in ("selectbox", "radio"):
             out.append({"t": kind, "label": child.label, "options": list(child.options),
                         "index": child.index if child.index is not None else 0})
+        elif kind in ("number_input", "slider") and not isinstance(child.value, (list, tuple)):
+            v = child.value
+            num = int if isinstance(v, int) else float  # the proto stores bounds as doubles
+            out.append({"t": kind, "label": child.label, "v": v,
+                        "min": None if child.min is None else num(child.min),
+                        "max": None if child.max is None else num(child.max)})
+        elif kind == "text_input":
+            out.append({"t": kind, "label": child.label, "v": child.value or ""})
         elif kind == "download_button":
             out.append({"t": "download", "label": child.proto.label})
     return out

@@ -39,6 +39,16 @@ def show(items: list[dict], at: str = "") -> None:
             for j, (col, body) in enumerate(zip(st.columns(it["weights"]), it["cols"])):
                 with col:
                     show(body, f"{k}.{j}")
+        elif t == "tabs":
+            for j, (tab, body) in enumerate(zip(st.tabs(it["labels"]), it["cols"])):
+                with tab:
+                    show(body, f"{k}.{j}")
+        elif t == "number_input":
+            st.number_input(it["label"], value=it["v"], key="w" + k)
+        elif t == "slider":
+            st.slider(it["label"], min_value=it["min"], max_value=it["max"], value=it["v"], key="w" + k)
+        elif t == "text_input":
+            st.text_input(it["label"], value=it["v"], key="w" + k)
         elif t == "expander":
             with st.expander(it["label"]):
                 show(it["body"], k)
