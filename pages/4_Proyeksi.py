@@ -14,8 +14,8 @@ lang = p.lang
 ss = st.session_state
 
 ind = ui.indikator(p.kode_list)
-acuan = pr.acuan(ui.kueri("acuan"))
-m = pr.masukan(ind)
+acuan = ui.memo(("pr_acuan",), lambda: pr.acuan(ui.kueri("acuan")))
+m = ui.memo(("pr_masukan", p.kode), lambda: pr.masukan(ind))
 if not m.kode:
     st.error(t("pr_tanpa_data", lang))
     st.stop()
@@ -97,7 +97,7 @@ if m.tanpa_data:
     st.info(t("pr_tanpa_data_sebagian", lang).format(kode=", ".join(map(str, m.tanpa_data))))
 
 st.subheader(t("pr_h_awal", lang))
-per_lensa, lensa = pr.lensa_durasi(m.k0, m.p0, s1.g, pg.D)
+per_lensa, lensa = sekali("lensa_durasi", lambda: pr.lensa_durasi(m.k0, m.p0, s1.g, pg.D))
 c = st.columns(4)
 c[0].metric(t("pr_m_k0", lang), tampil.angka(K0, lang))
 c[0].markdown(ui.badge(status_k, lang) or "&nbsp;")

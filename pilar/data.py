@@ -48,12 +48,21 @@ class Indikator:
         """True when every unit of the province is selected."""
         return tuple(self.kode) == self.semua_kode
 
+    @cached_property
+    def _status_jumlah(self) -> dict:
+        return {}
+
     def status_jumlah(self, indikator: str) -> str | None:
         """Status of the sum of ``indikator`` over the selection.
 
         The sum over all units equals a published province total whose status is
         that of the total (an allocation of 385 adds back to the announced 385).
         """
+        if indikator not in self._status_jumlah:
+            self._status_jumlah[indikator] = self._hitung_status_jumlah(indikator)
+        return self._status_jumlah[indikator]
+
+    def _hitung_status_jumlah(self, indikator: str) -> str | None:
         rows = self.long[self.long["indikator"] == indikator]
         if self.lengkap:
             tot = self.provinsi[(self.provinsi["indikator"] == indikator)

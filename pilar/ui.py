@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,85 +49,102 @@ class Pilihan:
 
 
 def _check_version() -> tuple[str, int]:
+    """Path and mtime of the database, (re)building it first if the sources changed."""
     path = build.ensure_built()
     return str(path), path.stat().st_mtime_ns
 
 
-def _db_version() -> tuple[str, int]:
-    """Path and mtime of the database: a rebuilt (swapped-in) file gets new cache entries.
+class _Proses:
+    """What every session of this server process shares: the read-only connection to the
+    current database file and everything computed from it (views, measures, charts, tables).
 
-    Checked once per page run (in ``halaman``); the many calls within a run reuse it.
+    A plain dict behind a lock: a lookup costs microseconds, where st.cache_resource costs a
+    fraction of a millisecond, and pages make dozens per run. When the file is replaced
+    (rebuild, boundary install) the connection is reopened and everything is dropped.
     """
-    return st.session_state.get("_db_version") or _check_version()
+
+    MAKS = 4096  # entries kept (least recently used go first): selections are many
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.version: tuple[str, int] | None = None
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self.data: OrderedDict = OrderedDict()
+
+    def pakai(self, version: tuple[str, int]) -> None:
+        """Follow the database file; called once per page run."""
+        with self._lock:
+            if version == self.version:
+                return
+            if self.con is not None:
+                # DuckDB hands back the already-open (replaced) file for a path while a connection is open.
+                self.con.close()
+            self.con, self.version = db.connect(version[0]), version
+            self.data.clear()
+
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        if self.version is None:
+            self.pakai(_check_version())
+        return self.con
+
+    def get(self, key: tuple, buat):
+        if self.version is None:
+            self.pakai(_check_version())
+        with self._lock:
+            if key in self.data:
+                self.data.move_to_end(key)
+                return self.data[key]
+            version = self.version
+        value = buat()  # outside the lock: it may look up other entries
+        with self._lock:
+            if version == self.version:  # not computed from a file replaced meanwhile
+                self.data[key] = value
+                if len(self.data) > self.MAKS:
+                    self.data.popitem(last=False)
+        return value
 
 
-_con_lock = threading.Lock()
-_con: dict = {}  # the one open connection of this process and the version it reads
-
-
-def _connection(version: tuple[str, int]) -> duckdb.DuckDBPyConnection:
-    """One read-only connection per process for the current database version; a cursor per query.
-
-    The superseded connection is closed first: while it is open, DuckDB would hand
-    back the old (replaced) file for the same path.
-    """
-    with _con_lock:
-        if _con.get("version") != version:
-            if _con.get("con") is not None:
-                _con["con"].close()
-            _con["con"], _con["version"] = db.connect(version[0]), version
-        return _con["con"]
+_PROSES = _Proses()
 
 
 def koneksi() -> duckdb.DuckDBPyConnection:
-    return _connection(_db_version())
+    """The process's read-only connection; take a cursor per query (db.run does)."""
+    return _PROSES.connection()
 
 
-@st.cache_resource(show_spinner=False)
-def _indikator(version: tuple[str, int]) -> Indikator:
-    # Shared by every session: the figures of all 13 units are tiny and read-only.
-    return Indikator.load(_connection(version))
+def memo(key: tuple, buat):
+    """A value built by ``buat()`` once per database file and ``key``, shared by all sessions.
 
-
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _pilih(version: tuple[str, int], kode: tuple[int, ...]) -> Indikator:
-    return _indikator(version).pick(list(kode))
+    ``key`` must name everything the value depends on (measure, selection, settings, language);
+    the value is shared, so it must not be modified.
+    """
+    return _PROSES.get(key, buat)
 
 
 def indikator(kode: list[int] | tuple[int, ...] | None = None) -> Indikator:
-    """The figures of the selected units (all if empty), shared by every session; read-only."""
-    return _pilih(_db_version(), tuple(sorted(kode or ())))
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _per_wilayah(version: tuple[str, int], kode_ukuran: str):
-    return ukuran.per_wilayah(_indikator(version), kode_ukuran)
+    """The figures of the selected units (all if empty); read-only."""
+    semua = memo(("indikator",), lambda: Indikator.load(koneksi()))
+    kode = tuple(sorted(kode or ()))
+    return memo(("indikator", kode), lambda: semua.pick(list(kode))) if kode else semua
 
 
 def per_wilayah(kode_ukuran: str):
-    """A measure for each of the 13 units (pilar.ukuran), computed once per database version; read-only."""
-    return _per_wilayah(_db_version(), kode_ukuran)
-
-
-@st.cache_resource(show_spinner=False, max_entries=2048)
-def _gabungan(version: tuple[str, int], kode_ukuran: str, kode: tuple[int, ...]) -> dict:
-    return ukuran.gabungan(_indikator(version), kode_ukuran, list(kode))
+    """A measure for each of the 13 units (pilar.ukuran); read-only."""
+    return memo(("per_wilayah", kode_ukuran), lambda: ukuran.per_wilayah(indikator(), kode_ukuran))
 
 
 def gabungan(kode_ukuran: str, kode: list[int] | tuple[int, ...] = ()) -> dict:
-    """A measure for a selection (ratio of sums), computed once per database version and selection."""
-    return _gabungan(_db_version(), kode_ukuran, tuple(sorted(kode)))
-
-
-@st.cache_resource(show_spinner=False)
-def _query(version: tuple[str, int], name: str, kode: tuple[int, ...]):
-    params = {"kode": list(kode)} if any(p.nama == "kode" for p in db.get_query(name).params) else {}
-    return db.run(_connection(version), name, **params)
+    """A measure for a selection (ratio of sums); read-only."""
+    kode = tuple(sorted(kode))
+    return memo(("gabungan", kode_ukuran, kode), lambda: ukuran.gabungan(indikator(), kode_ukuran, list(kode)))
 
 
 def kueri(name: str, kode: list[int] | tuple[int, ...] = ()):
-    """Run a named query (its ``kode`` parameter, if any); cached across sessions per database version."""
-    return _query(_db_version(), name, tuple(kode)).copy()
+    """Run a named query (its ``kode`` parameter, if any); a copy the caller may change."""
+    def run():
+        params = {"kode": list(kode)} if any(p.nama == "kode" for p in db.get_query(name).params) else {}
+        return db.run(koneksi(), name, **params)
+    return memo(("kueri", name, tuple(kode)), run).copy()
 
 
 def _wilayah() -> dict[int, str]:
@@ -155,7 +173,7 @@ def halaman(judul_key: str) -> Pilihan:
     """Page setup and shared sidebar. Call first on every page."""
     st.set_page_config(page_title="Pilar Kalsel", layout="wide", initial_sidebar_state="expanded")
     ss = st.session_state
-    ss["_db_version"] = _check_version()  # once per run: a swapped-in database is noticed here
+    _PROSES.pakai(_check_version())  # once per run: a rebuilt or swapped-in database is noticed here
     known = _wilayah()
     if "kab" not in ss:  # first run of this session: take the filter from the URL
         kode, unknown = _parse_kab(st.query_params.get("kab", ""), known)
@@ -229,10 +247,9 @@ def periode_teks(periode: list[str], lang: str) -> str:
     return ", ".join(fmt.periode(p, lang) for p in periode)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _sumber_teks(version: tuple[str, int]) -> dict[str, str]:
+def _sumber_teks() -> dict[str, str]:
     out = {}
-    for r in _query(version, "sumber", ()).itertuples():
+    for r in kueri("sumber").itertuples():
         media = f", {r.media}" if isinstance(r.media, str) and r.media else ""
         out[r.sumber_id] = f"{r.sumber_id}: {r.penerbit}{media}, {r.tanggal}. {r.judul}"
     return out
@@ -240,7 +257,7 @@ def _sumber_teks(version: tuple[str, int]) -> dict[str, str]:
 
 def sumber_teks(ids) -> list[str]:
     """'ID: Publisher, outlet, date. Title' for each source id, for captions and CSV headers."""
-    teks = _sumber_teks(_db_version())
+    teks = memo(("sumber_teks",), _sumber_teks)
     return [teks[i] for i in ids if i in teks]
 
 
@@ -258,34 +275,17 @@ def tabel(df, *, judul: str, p: Pilihan, periode: str, sumber: list[str], nama_b
                        key=f"unduh_{nama_berkas}", icon=":material/download:", on_click="ignore")
 
 
-@st.cache_resource(show_spinner=False, max_entries=2048)
-def _memo(version: tuple[str, int], key: tuple, _buat):
-    return _buat()
-
-
-def memo(key: tuple, buat):
-    """A chart or table built by ``buat()`` once per database version and ``key``, shared by all sessions.
-
-    ``key`` must name everything the result shows (measure, selection, settings, language);
-    the result is shared, so it must not be modified.
-    """
-    return _memo(_db_version(), key, buat)
-
-
 def plot(fig, **kwargs):
     """Every chart through one place: offline config (no plotly CDN, no logo)."""
     return st.plotly_chart(fig, config=peta.PLOTLY_CONFIG, width="stretch", **kwargs)
 
 
-@st.cache_resource(show_spinner=False)
-def _batas(version: tuple[str, int]):
-    from . import batas  # imported here: geometry libraries load only when a map needs them
-    return batas.load(_connection(version))
-
-
 def batas_terpasang():
     """(GeoJSON, metadata) of installed boundaries, or None when none are installed."""
-    return _batas(_db_version())
+    def load():
+        from . import batas  # imported here: geometry libraries load only when a map needs them
+        return batas.load(koneksi())
+    return memo(("batas",), load)
 
 
 def atribusi_batas(meta: dict, lang: str) -> str:
