@@ -41,7 +41,7 @@ kiri, kanan = st.columns([2, 3])
 with kiri:
     st.subheader(t("komposisi", lang))
     mix = ringkasan.assign(label=[ukuran.NAMA_PILAR[j][en] for j in ringkasan["jenis_pilar"]])
-    ui.plot(ui.memo(("komposisi", p.kode, lang), lambda: grafik.komposisi_pilar(mix, lang)), key="komposisi")
+    ui.plot(ui.figur(("komposisi", p.kode, lang), lambda: grafik.komposisi_pilar(mix, lang)), key="komposisi")
     st.caption(t("tanda_estimasi", lang))
 
 with kanan:

@@ -30,7 +30,7 @@ ui.banner_estimasi(list(df["status"]), lang)
 kiri, kanan = st.columns([3, 1])
 with kiri:
     geo = boundaries[0] if (boundaries and view == "geo") else None
-    fig = ui.memo(("peta", kode_u, p.kode, lang, geo is not None),
+    fig = ui.figur(("peta", kode_u, p.kode, lang, geo is not None),
                    lambda: peta.figure(df, u.label(lang), u.desimal, lang, p.kode, geojson=geo))
     klik = ss.get("peta_klik", 0)
     event = ui.plot(fig, key=f"peta_{klik}", on_select="rerun", selection_mode="points")

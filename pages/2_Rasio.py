@@ -16,7 +16,7 @@ def rasio(kode_u: str, rentang=None, norma=None, catatan: str = "") -> None:
     u = ukuran.UKURAN[kode_u]
     df = ui.per_wilayah(kode_u)
     prov = ui.gabungan(kode_u)
-    fig = ui.memo(("rasio", kode_u, p.kode, lang), lambda: grafik.batang_wilayah(
+    fig = ui.figur(("rasio", kode_u, p.kode, lang), lambda: grafik.batang_wilayah(
         df, u.label(lang), u.desimal, lang, p.kode, prov["nilai"], t("nilai_provinsi", lang),
         rentang=rentang, norma=norma))
     if p.kode:

@@ -78,6 +78,10 @@ def sekali(nama_hasil: str, buat):
     return ui.memo((nama_hasil,) + kunci, buat)
 
 
+def grafik(nama_hasil: str, buat):
+    return ui.figur((nama_hasil,) + kunci, buat)
+
+
 def tabel(df, judul: str, nama_berkas: str) -> None:
     """A table with its CSV download; the header lines name the data periods and sources."""
     ui.tabel(df, judul=judul, p=p, nama_berkas=nama_berkas,
@@ -150,13 +154,13 @@ tabel(sekali("banding", lambda: tampil.tabel_banding(hasil, nama, sisa, pg.targe
 b_lo, b_hi = acuan["beban_pendamping_min"], acuan["beban_pendamping_max"]
 g1, g2 = st.columns(2)
 with g1:
-    ui.plot(sekali("c_kpm", lambda: tampil.garis_skenario(
+    ui.plot(grafik("c_kpm", lambda: tampil.garis_skenario(
         hasil, nama, "kpm", t("pr_c_kpm", lang), t("pr_sumbu_kpm", lang), lang)), key="pr_c_kpm")
 with g2:
-    ui.plot(sekali("c_kum", lambda: tampil.garis_skenario(
+    ui.plot(grafik("c_kum", lambda: tampil.garis_skenario(
         hasil, nama, "kumulatif_graduasi", t("pr_c_kum", lang), t("pr_sumbu_kum", lang), lang,
         garis_h=(target * K0, t("pr_c_target", lang).format(x=pg.target)))), key="pr_c_kum")
-ui.plot(sekali("c_rasio", lambda: tampil.garis_skenario(
+ui.plot(grafik("c_rasio", lambda: tampil.garis_skenario(
     hasil, nama, "kpm_per_pendamping", t("pr_c_rasio", lang), t("pr_sumbu_rasio", lang), lang, desimal=1,
     rentang=(b_lo.nilai, b_hi.nilai, t("pr_c_rentang", lang).format(
         lo=fmt.angka(b_lo.nilai, lang), hi=fmt.angka(b_hi.nilai, lang), sumber=sumber_acuan(b_hi))))),
