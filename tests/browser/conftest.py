@@ -4,11 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from browser import harness
 from conftest import REAL_SOURCES, ROOT
 
 APPS = Path(__file__).with_name("apps")
+expect.set_options(timeout=harness.TIMEOUT_MS)  # generous waits (a loaded 2-core CI); no timing asserted
 
 
 def pytest_configure(config):

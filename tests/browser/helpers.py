@@ -31,15 +31,25 @@ def no_exception(page: Page) -> None:
 
 
 def sidebar_select(page: Page, *names: str) -> None:
-    """Pick units in the sidebar multiselect, as a user does: type to filter, click the option."""
+    """Pick units in the sidebar multiselect, as a user does: type to filter, click the option.
+
+    After each pick, wait until the server has applied it (it writes the filter into the URL at
+    the end of the run): the next pick must not race the rerun of the previous one.
+    """
     box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect")
+    n = len(chips(page))
     for name in names:
         box.locator("input").click()
         box.locator("input").fill(name)  # the option list is virtualised: filter first
         # Units may be labelled "Banjarmasin" or "Kota Banjarmasin": match the end of the name.
         page.get_by_role("option", name=re.compile(rf"(^|\s){re.escape(name)}$")).click()
+        n += 1
+        page.wait_for_function(
+            "n => (new URL(location.href).searchParams.get('kab') || '').split(',').filter(Boolean).length === n",
+            arg=n, timeout=TIMEOUT_MS)
         wait_for_app(page)
-    page.keyboard.press("Escape")
+    if page.get_by_role("listbox").count():
+        page.keyboard.press("Escape")
 
 
 def chips(page: Page) -> list[str]:
