@@ -29,13 +29,20 @@ for i, (label, value, status) in enumerate(items):
         st.metric(label, fmt.angka(value, lang))
         st.markdown(ui.badge(status, lang) or "&nbsp;")
 
-rows = [ui.baris_tentang(ukuran.NAMA_PILAR[r.jenis_pilar][en], ukuran.UKURAN[r.jenis_pilar].definisi(lang),
-                         {**ind.info(r.jenis_pilar), "status": r.status,
-                          "sumber": sorted(set(ind.info(r.jenis_pilar)["sumber"]) | {r.sumber_total_provinsi})}, lang)
-        for r in ringkasan.itertuples()]
-rows.append(ui.baris_tentang(t("kpm", lang), ukuran.UKURAN["kpm_pkh"].definisi(lang),
-                             {**info_kpm, "status": kpm["status"]}, lang))
-ui.tentang(rows, lang)
+
+
+def tentang() -> list[dict]:
+    rows = [ui.baris_tentang(ukuran.NAMA_PILAR[r.jenis_pilar][en], ukuran.UKURAN[r.jenis_pilar].definisi(lang),
+                             {**ind.info(r.jenis_pilar), "status": r.status,
+                              "sumber": sorted(set(ind.info(r.jenis_pilar)["sumber"]) | {r.sumber_total_provinsi})},
+                             lang)
+            for r in ringkasan.itertuples()]
+    rows.append(ui.baris_tentang(t("kpm", lang), ukuran.UKURAN["kpm_pkh"].definisi(lang),
+                                 {**info_kpm, "status": kpm["status"]}, lang))
+    return rows
+
+
+ui.tentang(("ringkasan", p.kode), tentang, lang)
 
 kiri, kanan = st.columns([2, 3])
 with kiri:

@@ -51,10 +51,10 @@ with kanan:
     st.markdown(ui.badge(gab["status"], lang) or "&nbsp;")
     st.caption(u.definisi(lang))
 
-rows = [ui.baris_tentang(ukuran.UKURAN[c].label(lang) if c in ukuran.UKURAN else ukuran.DASAR[c][lang == "en"],
-                         ukuran.UKURAN[c].definisi(lang) if c in ukuran.UKURAN else "", ind.info(c), lang)
-        for c in [u.pembilang] + ([u.penyebut] if u.rasio else [])]
-ui.tentang(rows, lang)
+ui.tentang(("peta", kode_u), lambda: [
+    ui.baris_tentang(ukuran.UKURAN[c].label(lang) if c in ukuran.UKURAN else ukuran.DASAR[c][lang == "en"],
+                     ukuran.UKURAN[c].definisi(lang) if c in ukuran.UKURAN else "", ind.info(c), lang)
+    for c in [u.pembilang] + ([u.penyebut] if u.rasio else [])], lang)
 
 tabel = df[df["kode_bps"].isin(p.kode)] if p.kode else df
 tabel = tabel.sort_values("nilai", ascending=False)[["kode_bps", "nama", "nilai", "status"]]

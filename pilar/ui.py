@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -307,10 +308,14 @@ def atribusi_batas(meta: dict, lang: str) -> str:
     return f"{t('atribusi', lang)}: {text}{licence}"
 
 
-def tentang(rows: list[dict], lang: str) -> None:
-    """The 'Tentang angka ini' place: definition, period, status and source of each figure."""
+def tentang(key: tuple, buat_baris, lang: str) -> None:
+    """The 'Tentang angka ini' place: definition, period, status and source of each figure.
+
+    ``buat_baris()`` gives the rows (see ``baris_tentang``); built once per ``key`` (see ``memo``).
+    """
+    df = memo(("tentang",) + key + (lang,), lambda: pd.DataFrame(buat_baris()))
     with st.expander(t("tentang_angka", lang)):
-        st.dataframe(rows, hide_index=True, width="stretch")
+        st.dataframe(df, hide_index=True, width="stretch")
         st.markdown(t("keterangan_status", lang))
 
 
