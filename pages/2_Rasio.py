@@ -38,7 +38,7 @@ rasio("kpm_per_pendamping",
       catatan=t("catatan_beban", lang).format(sumber=" | ".join(ui.sumber_teks([acuan.at["beban_pendamping_min", "sumber_id"]]))))
 
 st.header(ukuran.UKURAN["tksk_per_kecamatan"].label(lang))
-sel = ind.pick(p.kode_list).nilai()
+sel = ui.indikator(p.kode).nilai()
 kec, tksk = sel["kecamatan"].sum(), sel["tksk"].sum()
 st.metric(t("kekurangan_tksk", lang), fmt.angka(max(kec - tksk, 0), lang),
           help=t("kekurangan_tksk_bantuan", lang).format(tksk=fmt.angka(tksk, lang), kec=fmt.angka(kec, lang)))

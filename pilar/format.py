@@ -56,6 +56,7 @@ def tanggal(d: dt.date | str, lang: str = "id") -> str:
     return format_date(d, format="long", locale=lang)
 
 
+@lru_cache(maxsize=4096)
 def periode(p: str, lang: str = "id") -> str:
     """A period label as stored (2025-09-23, 2024-03, 2022-Q2, 2025) in words."""
     if len(p) == 10:
