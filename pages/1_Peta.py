@@ -56,9 +56,10 @@ ui.tentang(("peta", kode_u), lambda: [
                      ukuran.UKURAN[c].definisi(lang) if c in ukuran.UKURAN else "", ind.info(c), lang)
     for c in [u.pembilang] + ([u.penyebut] if u.rasio else [])], lang)
 
-tabel = df[df["kode_bps"].isin(p.kode)] if p.kode else df
-tabel = tabel.sort_values("nilai", ascending=False)[["kode_bps", "nama", "nilai", "status"]]
-ui.tabel(tabel.rename(columns={"nilai": u.label(lang)}), judul=u.label(lang), p=p,
+tabel = ui.memo(("peta_tabel", kode_u, p.kode, lang), lambda: (
+    (df[df["kode_bps"].isin(p.kode)] if p.kode else df).sort_values("nilai", ascending=False)
+    [["kode_bps", "nama", "nilai", "status"]].rename(columns={"nilai": u.label(lang)})))
+ui.tabel(tabel, judul=u.label(lang), p=p,
          periode=", ".join(sorted({x for c in [u.pembilang, u.penyebut] if c for x in ind.info(c)["periode"]})),
          sumber=sorted({x for c in [u.pembilang, u.penyebut] if c for x in ind.info(c)["sumber"]}),
          nama_berkas=f"peta_{kode_u}", column_config={u.label(lang): st.column_config.NumberColumn(format="localized")})
