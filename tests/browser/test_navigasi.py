@@ -17,7 +17,6 @@ def nav_link(page, url_path: str):
     return page.get_by_test_id("stSidebar").locator(f'a[href$="{url_path}"]').first
 
 
-@pytest.mark.skipif(not OTHER_PAGES, reason="no pages/ yet")
 @pytest.mark.parametrize("name", OTHER_PAGES)
 def test_page_switch_keeps_filter_and_url(page, app_db, name):
     goto(page, "/?kab=6371")
@@ -31,7 +30,6 @@ def test_page_switch_keeps_filter_and_url(page, app_db, name):
     expect(page).to_have_url(re.compile(r"\?(.*&)?kab=6371(&|$)"))
 
 
-@pytest.mark.skipif(not OTHER_PAGES, reason="no pages/ yet")
 def test_page_switch_keeps_english(page):
     goto(page, "/?lang=en")
     nav_link(page, OTHER_PAGES[0]).click()
