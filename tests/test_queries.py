@@ -1,7 +1,7 @@
 """Each named query against hand-computed expectations on the fixture database."""
 import pytest
 
-from pilar import db
+from pilar import db, wilayah
 
 
 def rows(df):
@@ -100,3 +100,23 @@ def test_unknown_query_and_parameter_are_explained(fixture_con):
         db.run(fixture_con, "tidak_ada")
     with pytest.raises(db.QueryError, match="tidak mengenal parameter tahun"):
         db.run(fixture_con, "pilar_per_wilayah", tahun=2025)
+
+
+# ---------------------------------------------------------------- codes as people type them
+
+KNOWN = {6301: "Kabupaten Tanah Laut", 6371: "Kota Banjarmasin", 6372: "Kota Banjarbaru"}
+
+
+@pytest.mark.parametrize("teks, kode, asing", [
+    ("", [], []),
+    (" 6372, 6371,,6372 ", [6371, 6372], []),          # sorted, unique, blanks skipped
+    ("6371,9999,abc, 6301", [6301, 6371], ["9999", "abc"]),
+    ("²,٣,6371", [6371], ["²", "٣"]),                  # isdigit() says yes to these; int() does not
+    ("9" * 5000, [], ["9" * 5000]),                    # beyond int()'s digit limit: unknown, no error
+    ("6371 6372", [], ["6371 6372"]),
+    ("06371", [6371], []),
+    ([6372, "6371", 7], [6371, 6372], ["7"]),          # a list, as db.run receives it
+])
+def test_urai_kode(teks, kode, asing):
+    assert wilayah.urai_kode(teks, KNOWN) == (kode, asing)
+    assert wilayah.urai_kode(teks, tuple(KNOWN)) == (kode, asing)
