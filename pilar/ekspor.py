@@ -1,21 +1,107 @@
-"""CSV downloads that carry their context: title, period, filter and sources as header lines."""
+"""Tables leaving the program: CSV downloads that carry their context, and CLI output.
+
+Spreadsheet safety (OWASP, "CSV injection"): Excel and LibreOffice run a cell that begins
+with ``=``, ``+``, ``-``, ``@``, tab or carriage return as a formula, so such a **text** cell
+is written with a leading apostrophe (``'=HYPERLINK(...)``), the form both programs show as
+plain text. This covers data cells, column names and the header lines.
+
+Numbers are not text: a cell that holds a number (a numeric or boolean column, or a number
+inside a mixed column) is written as that number, so ``-5`` stays ``-5`` and still parses as a
+number; a number written as a number is never a formula. A number held as *text* (the string
+``"-5"``) is text, and gets the apostrophe like any other text.
+
+Header lines are CSV rows written by the ``csv`` module, two cells each: ``# Periode:`` and
+the value. A value with a comma or a quote is quoted and stays in its cell; line breaks in a
+value become spaces so each header stays one line (readers skip lines starting with ``#``,
+e.g. ``pandas.read_csv(comment="#")``).
+"""
 from __future__ import annotations
 
+import csv
+import io
+import json
+import re
+import sys
+
 import pandas as pd
+from pandas.api import types as ptypes
+
+from . import status as status_mod
 
 LABEL = {
-    "id": {"periode": "Periode", "wilayah": "Wilayah", "sumber": "Sumber", "status": "Status angka"},
-    "en": {"periode": "Period", "wilayah": "Area", "sumber": "Sources", "status": "Figure status"},
+    "id": {"judul": "Judul", "periode": "Periode", "wilayah": "Wilayah", "sumber": "Sumber",
+           "status": "Status angka"},
+    "en": {"judul": "Title", "periode": "Period", "wilayah": "Area", "sumber": "Sources",
+           "status": "Figure status"},
 }
+# First characters that make a spreadsheet read a cell as a formula (OWASP).
+PEMICU_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+FORMAT_CLI = ("tabel", "csv", "json")
+
+
+def aman(nilai):
+    """A cell value a spreadsheet shows as written: formula-like text gets a leading apostrophe."""
+    if isinstance(nilai, str) and nilai.startswith(PEMICU_RUMUS):
+        return "'" + nilai
+    return nilai
+
+
+def _kolom_angka(col: pd.Series) -> bool:
+    return (ptypes.is_numeric_dtype(col) or ptypes.is_bool_dtype(col)
+            or ptypes.is_datetime64_any_dtype(col) or isinstance(col.dtype, pd.PeriodDtype))
+
+
+def aman_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` with every text cell and column name passed through ``aman``.
+
+    Numeric, boolean and date columns are kept as they are (see the module docstring).
+    """
+    out = df.copy()
+    for i in range(out.shape[1]):
+        col = out.iloc[:, i]
+        if not _kolom_angka(col):
+            out.isetitem(i, col.astype(object).map(aman))
+    out.columns = [aman(c) for c in out.columns]
+    return out
+
+
+def _satu_baris(teks) -> str:
+    return re.sub(r"[\r\n]+", " ", str(teks))
+
+
+def _kepala(judul: str, periode: str, wilayah: str, sumber: list[str], lang: str,
+            ada_status: bool) -> list[tuple[str, str]]:
+    """(label, value) of the context lines, in the reader's language."""
+    lab = LABEL[lang]
+    rows = [(lab["judul"], judul), (lab["periode"], periode), (lab["wilayah"], wilayah)]
+    rows += [(lab["sumber"], s) for s in sumber]
+    if ada_status:  # the words the table's status column uses, in the reader's language
+        rows.append((lab["status"], " / ".join(status_mod.kata(s, lang) for s in status_mod.STATUS)))
+    return rows
 
 
 def csv_bytes(df: pd.DataFrame, *, judul: str, periode: str, wilayah: str, sumber: list[str],
               lang: str = "id") -> bytes:
     """CSV (UTF-8 with BOM, for spreadsheet programs) whose first lines start with '#'."""
-    lab = LABEL[lang]
-    head = [f"# {judul}", f"# {lab['periode']}: {periode}", f"# {lab['wilayah']}: {wilayah}"]
-    head += [f"# {lab['sumber']}: {s}" for s in sumber]
-    if "status" in df.columns:
-        head.append(f"# {lab['status']}: resmi / berita / estimasi")
-    body = df.to_csv(index=False, lineterminator="\n")
-    return ("\n".join(h.replace("\n", " ") for h in head) + "\n" + body).encode("utf-8-sig")
+    buf = io.StringIO()
+    # CRLF, as Excel writes CSV: the csv module quotes a cell holding any character of the line
+    # terminator, so with "\r\n" a lone carriage return in a value cannot split its row.
+    w = csv.writer(buf, lineterminator="\r\n")
+    for label, nilai in _kepala(judul, periode, wilayah, sumber, lang, "status" in df.columns):
+        w.writerow([f"# {label}:", aman(_satu_baris(nilai))])
+    aman_frame(df).to_csv(buf, index=False, lineterminator="\r\n")
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def tulis_frame(df: pd.DataFrame, bentuk: str, out=None) -> None:
+    """Print a frame for the CLI: ``tabel`` (aligned text), ``csv`` (spreadsheet-safe) or ``json``."""
+    out = out or sys.stdout
+    if bentuk == "csv":
+        aman_frame(df).to_csv(out, index=False, lineterminator="\n")
+    elif bentuk == "json":
+        records = json.loads(df.to_json(orient="records", force_ascii=False))
+        json.dump(records, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
+            print(df.to_string(index=False), file=out)
