@@ -1,44 +1,37 @@
-"""Proyeksi graduasi KPM PKH (issue 5). Model: pilar/proyeksi.py; in words: docs/PROYEKSI.md."""
+"""Proyeksi graduasi KPM PKH. Model: pilar/proyeksi.py; in words: docs/PROYEKSI.md."""
 from dataclasses import replace
 
 import streamlit as st
 
-from pilar import format as fmt
 from pilar import proyeksi as pr
 from pilar import proyeksi_tampilan as tampil
-from pilar import ui
+from pilar import tampilan, ui
 from pilar.teks import t
 
 p = ui.halaman("judul_proyeksi")
 lang = p.lang
 ss = st.session_state
 
-ind = ui.indikator(p.kode_list)
-acuan = ui.memo(("pr_acuan",), lambda: pr.acuan(ui.kueri("acuan")))
-m = ui.memo(("pr_masukan", p.kode), lambda: pr.masukan(ind))
+m = tampil.masukan(p.kode)
 if not m.kode:
     st.error(t("pr_tanpa_data", lang))
     st.stop()
-
+acuan = tampil.acuan_proyeksi()
 g_acuan = acuan["graduasi_per_pendamping"]
-D_MIN, D_MAX = int(acuan["lama_graduasi_min"].nilai), int(acuan["lama_graduasi_max"].nilai)
-bawaan = pr.pengaturan_bawaan(g=g_acuan.nilai, D=round((D_MIN + D_MAX) / 2), dalam=D_MAX)
+D_MIN, D_MAX = tampil.rentang_lama()
 
 # Inputs live in session state as URL strings: read from the URL once, written back every run.
 if "proy_q" not in ss:
-    dari_url, ss["proy_salah"] = pr.dari_url(st.query_params.to_dict(), bawaan, D_MIN, D_MAX)
+    dari_url, ss["proy_salah"] = pr.dari_url(st.query_params.to_dict(), tampil.bawaan(), D_MIN, D_MAX)
     ss["proy_q"] = pr.ke_url(dari_url)
-q = ss["proy_q"]
-pg, _ = pr.dari_url(q, bawaan, D_MIN, D_MAX)
-url = pr.ke_url(pg)
+url = pr.ke_url(tampil.pengaturan(tuple(sorted(ss["proy_q"].items()))))
 for k in pr.kunci_url():
-    if k in url:
-        if st.query_params.get(k) != url[k]:
-            st.query_params[k] = url[k]
-    elif k in st.query_params:
-        del st.query_params[k]
+    ui.url(k, url.get(k))
 if ss.get("proy_salah"):
-    st.warning(t("pr_url_salah", lang).format(daftar="; ".join(ss["proy_salah"])))
+    st.warning(t("pr_url_salah", lang).format(daftar=ui.teks_aman("; ".join(ss["proy_salah"]))))
+kunci = tuple(sorted(url.items()))
+h = tampil.hitung(p.kode, kunci, lang)
+pg, s1 = h.pg, h.pg.skenario[0]
 
 
 def simpan(key: str, jenis: str = "angka") -> None:
@@ -57,62 +50,35 @@ def widget(fn, label: str, key: str, nilai, jenis: str = "angka", **kw):
     return fn(label, key="_proy_" + key, on_change=simpan, args=(key, jenis), **kw)
 
 
-def sumber_acuan(a: pr.NilaiAcuan) -> str:
-    if a.sumber_id is None:
-        return t("pr_sumber_bawaan", lang)
-    status = t("status_" + a.status, lang)
-    return f"{a.penerbit or a.sumber_id}, {fmt.periode(a.periode, lang)} ({a.sumber_id}, {status})"
-
-
-target = pg.target / 100
-sisa = 1 - target
-s1 = pg.skenario[0]
-hasil = [pr.jalankan(m, s, pg.H, target, pg.dalam) for s in pg.skenario]
-nama = pr.nama_unik([pr.nama_skenario(s, pg.dalam, lang, g_acuan.nilai) for s in pg.skenario])
-info_k, info_p = ind.info("kpm_pkh"), ind.info("pendamping_pkh")
-kunci = (p.kode, tuple(sorted(url.items())), lang)  # everything a chart or table below depends on
-
-
-def sekali(nama_hasil: str, buat):
-    """Charts and tables are shared across reruns and sessions with the same selection and settings."""
-    return ui.memo((nama_hasil,) + kunci, buat)
-
-
-def grafik(nama_hasil: str, buat):
-    return ui.figur((nama_hasil,) + kunci, buat)
-
-
-def tabel(df, judul: str, nama_berkas: str) -> None:
+def tabel(nama: str, judul: str, nama_berkas: str) -> None:
     """A table with its CSV download; the header lines name the data periods and sources."""
-    ui.tabel(df, judul=judul, p=p, nama_berkas=nama_berkas,
-             periode=t("pr_periode", lang).format(kpm=ui.periode_teks(info_k["periode"], lang),
-                                                 pendamping=ui.periode_teks(info_p["periode"], lang)),
-             sumber=sorted(set(info_k["sumber"]) | set(info_p["sumber"]) | {g_acuan.sumber_id} - {None}))
-status_k, status_p = ind.status_jumlah("kpm_pkh"), ind.status_jumlah("pendamping_pkh")
-K0, P0 = float(m.k0.sum()), float(m.p0.sum())
+    periode, sumber = tampilan.asal(("kpm_pkh", "pendamping_pkh"), p.kode, lang)
+    ui.tabel(tampil.tabel(nama, p.kode, kunci, lang), judul=judul, p=p, nama_berkas=nama_berkas,
+             periode=periode, sumber=sorted(set(sumber) | {g_acuan.sumber_id} - {None}))
+
+
+n_k, n_p = tampilan.nilai("kpm_pkh", p.kode), tampilan.nilai("pendamping_pkh", p.kode)
+periode_awal = t("pr_periode", lang).format(kpm=tampilan.periode_teks(n_k.periode, lang),
+                                            pendamping=tampilan.periode_teks(n_p.periode, lang))
 
 # ---------------------------------------------------------------- starting point
 st.markdown(t("pr_pengantar", lang))
-st.markdown(f"**{t('wilayah_terpilih', lang)}:** {ui.nama_pilihan(p)}  \n"
-            + t("pr_periode", lang).format(kpm=ui.periode_teks(info_k["periode"], lang),
-                                           pendamping=ui.periode_teks(info_p["periode"], lang)))
-ui.banner_estimasi(list(m.status_k) + list(m.status_p) + [status_k, status_p], lang)
+st.markdown(f"**{t('wilayah_terpilih', lang)}:** {p.nama}  \n" + periode_awal)
+ui.banner_estimasi(list(m.status_k) + list(m.status_p) + [n_k.status, n_p.status], lang)
 if m.tanpa_data:
     st.info(t("pr_tanpa_data_sebagian", lang).format(kode=", ".join(map(str, m.tanpa_data))))
 
 st.subheader(t("pr_h_awal", lang))
-per_lensa, lensa = sekali("lensa_durasi", lambda: pr.lensa_durasi(m.k0, m.p0, s1.g, pg.D))
 c = st.columns(4)
-c[0].metric(t("pr_m_k0", lang), tampil.angka(K0, lang))
-c[0].markdown(ui.badge(status_k, lang) or "&nbsp;")
-c[1].metric(t("pr_m_p0", lang), tampil.angka(P0, lang))
-c[1].markdown(ui.badge(status_p, lang) or "&nbsp;")
-c[2].metric(t("pr_m_rasio", lang), tampil.desimal1(K0 / P0 if P0 else float("nan"), lang))
-c[3].metric(t("pr_m_laju", lang).format(g=fmt.angka(s1.g, lang, 1 if s1.g % 1 else 0)),
-            tampil.angka(lensa["kapasitas"], lang))
+c[0].metric(t("pr_m_k0", lang), tampil.angka(h.k0, lang))
+c[0].markdown(ui.badge(n_k.status, lang) or "&nbsp;")
+c[1].metric(t("pr_m_p0", lang), tampil.angka(h.p0, lang))
+c[1].markdown(ui.badge(n_p.status, lang) or "&nbsp;")
+c[2].metric(t("pr_m_rasio", lang), tampil.desimal1(h.rasio, lang))
+c[3].metric(t("pr_m_laju", lang).format(g=tampil.angka_g(s1.g, lang)), tampil.angka(h.lensa["kapasitas"], lang))
 st.markdown(t("pr_kalimat_laju", lang).format(
-    kap=tampil.angka(lensa["kapasitas"], lang), k0=tampil.angka(K0, lang),
-    lama=tampil.desimal1(lensa["lama_pada_laju_ini"], lang), dmin=D_MIN, dmax=D_MAX))
+    kap=tampil.angka(h.lensa["kapasitas"], lang), k0=tampil.angka(h.k0, lang),
+    lama=tampil.desimal1(h.lensa["lama_pada_laju_ini"], lang), dmin=D_MIN, dmax=D_MAX))
 
 # ---------------------------------------------------------------- scenarios
 st.subheader(t("pr_h_skenario", lang))
@@ -122,8 +88,7 @@ with top[0]:
 with top[1]:
     widget(st.radio, t("pr_i_sk", lang), "sk", len(pg.skenario), "bulat", options=[1, 2, 3], horizontal=True)
 
-kolom = st.columns(len(pg.skenario))
-for i, (s, col) in enumerate(zip(pg.skenario, kolom)):
+for i, (s, col) in enumerate(zip(pg.skenario, st.columns(len(pg.skenario)))):
     a = "" if i == 0 else str(i + 1)
     with col:
         st.markdown(f"**{t('pr_skenario_ke', lang).format(i=i + 1)}**")
@@ -139,45 +104,35 @@ for i, (s, col) in enumerate(zip(pg.skenario, kolom)):
                min_value=0.0, max_value=100.0, step=0.5, format="%g")
         widget(st.radio, t("pr_i_p0", lang), "p0" + a, s.p0, "pilihan", options=list(pr.P0_PILIHAN),
                format_func=lambda v: t("pr_p0_" + v, lang).format(x=pg.target, y=pg.dalam))
-        if hasil[i].p0_target_gagal:
+        if h.hasil[i].p0_target_gagal:
             st.warning(t("pr_target_gagal", lang))
 
 st.markdown(t("pr_bawaan_tabel", lang).format(
-    g=fmt.angka(g_acuan.nilai, lang), sumber_g=sumber_acuan(g_acuan),
-    dmin=D_MIN, dmax=D_MAX, sumber_d=sumber_acuan(acuan["lama_graduasi_max"])))
+    g=tampil.angka_g(g_acuan.nilai, lang), sumber_g=ui.teks_aman(tampil.sumber_acuan(g_acuan, lang)),
+    dmin=D_MIN, dmax=D_MAX, sumber_d=ui.teks_aman(tampil.sumber_acuan(acuan["lama_graduasi_max"], lang))))
 
 st.markdown(f"#### {t('pr_h_banding', lang).format(H=pg.H)}")
-tabel(sekali("banding", lambda: tampil.tabel_banding(hasil, nama, sisa, pg.target, lang)),
-      t("pr_h_banding", lang).format(H=pg.H),
-      "proyeksi_skenario")
-
-b_lo, b_hi = acuan["beban_pendamping_min"], acuan["beban_pendamping_max"]
+tabel("banding", t("pr_h_banding", lang).format(H=pg.H), "proyeksi_skenario")
 g1, g2 = st.columns(2)
 with g1:
-    ui.plot(grafik("c_kpm", lambda: tampil.garis_skenario(
-        hasil, nama, "kpm", t("pr_c_kpm", lang), t("pr_sumbu_kpm", lang), lang)), key="pr_c_kpm")
+    ui.plot(tampil.grafik("kpm", p.kode, kunci, lang), key="pr_c_kpm")
 with g2:
-    ui.plot(grafik("c_kum", lambda: tampil.garis_skenario(
-        hasil, nama, "kumulatif_graduasi", t("pr_c_kum", lang), t("pr_sumbu_kum", lang), lang,
-        garis_h=(target * K0, t("pr_c_target", lang).format(x=pg.target)))), key="pr_c_kum")
-ui.plot(grafik("c_rasio", lambda: tampil.garis_skenario(
-    hasil, nama, "kpm_per_pendamping", t("pr_c_rasio", lang), t("pr_sumbu_rasio", lang), lang, desimal=1,
-    rentang=(b_lo.nilai, b_hi.nilai, t("pr_c_rentang", lang).format(
-        lo=fmt.angka(b_lo.nilai, lang), hi=fmt.angka(b_hi.nilai, lang), sumber=sumber_acuan(b_hi))))),
-    key="pr_c_rasio")
+    ui.plot(tampil.grafik("kum", p.kode, kunci, lang), key="pr_c_kum")
+ui.plot(tampil.grafik("rasio", p.kode, kunci, lang), key="pr_c_rasio")
 
 st.markdown(f"#### {t('pr_h_unit', lang)}")
-for i, (tab, h, n) in enumerate(zip(st.tabs(nama), hasil, nama)):
+for i, (tab, n) in enumerate(zip(st.tabs([ui.teks_aman(n) for n in h.nama]), h.nama)):
     with tab:
-        tabel(sekali(f"unit{i}", lambda h=h: tampil.tabel_unit(h, m, sisa, lang)), f"{t('pr_h_unit', lang)}: {n}",
-              f"proyeksi_wilayah_{i + 1}")
+        tabel(f"unit{i}", f"{t('pr_h_unit', lang)}: {n}", f"proyeksi_wilayah_{i + 1}")
 st.caption(t("pr_tanda_estimasi", lang))
 
 # ---------------------------------------------------------------- the "3 to 5 years" lens
 st.subheader(t("pr_h_lensa", lang).format(dmin=D_MIN, dmax=D_MAX))
 if D_MAX > D_MIN:
     widget(st.slider, t("pr_i_D", lang), "D", pg.D, "bulat", min_value=D_MIN, max_value=D_MAX)
-st.caption(t("pr_sumber_d", lang).format(dmin=D_MIN, dmax=D_MAX, sumber=sumber_acuan(acuan["lama_graduasi_max"])))
+sumber_d = ui.teks_aman(tampil.sumber_acuan(acuan["lama_graduasi_max"], lang))
+st.caption(t("pr_sumber_d", lang).format(dmin=D_MIN, dmax=D_MAX, sumber=sumber_d))
+lensa = h.lensa
 c = st.columns(4)
 c[0].metric(t("pr_l_m_butuh", lang), tampil.angka(lensa["kebutuhan"], lang))
 c[1].metric(t("pr_l_m_kapasitas", lang), tampil.angka(lensa["kapasitas"], lang))
@@ -185,11 +140,11 @@ c[2].metric(t("pr_l_m_g", lang), tampil.desimal1(lensa["g_penutup"], lang))
 c[3].metric(t("pr_l_m_p", lang), tampil.angka(tampil.keatas(lensa["p_penutup"]), lang))
 st.markdown(t("pr_l_kalimat", lang).format(
     D=pg.D, butuh=tampil.angka(lensa["kebutuhan"], lang), kap=tampil.angka(lensa["kapasitas"], lang),
-    persen=fmt.persen(100 / lensa["rasio"], lang), rasio=tampil.desimal1(lensa["rasio"], lang),
+    persen=tampil.persen_bagian(h.bagian_kapasitas, lang), rasio=tampil.desimal1(lensa["rasio"], lang),
     g=tampil.desimal1(lensa["g_penutup"], lang), p=tampil.angka(tampil.keatas(lensa["p_penutup"]), lang),
-    g1=fmt.angka(s1.g, lang)))
+    g1=tampil.angka_g(s1.g, lang)))
 with st.expander(t("pr_l_per_unit", lang)):
-    tabel(sekali("lensa", lambda: tampil.tabel_lensa(per_lensa, m, lang)), t("pr_l_per_unit", lang), "proyeksi_lensa")
+    tabel("lensa", t("pr_l_per_unit", lang), "proyeksi_lensa")
 
 # ---------------------------------------------------------------- what it takes
 st.subheader(t("pr_h_butuh", lang))
@@ -199,33 +154,29 @@ with c[0]:
 with c[1]:
     widget(st.slider, t("pr_i_dalam", lang), "dalam", pg.dalam, "bulat", min_value=pr.TAHUN_MIN,
            max_value=pr.TAHUN_MAX)
-st.caption(t("pr_sumber_target", lang).format(dmin=D_MIN, dmax=D_MAX, sumber=sumber_acuan(acuan["lama_graduasi_max"])))
-kb_p = pr.butuh_pendamping(m.k0, s1.g, target, pg.dalam, s1.masuk, s1.keluar)
-kb_g = pr.butuh_g(m.k0, m.p0, target, pg.dalam, s1.masuk, s1.keluar)
+st.caption(t("pr_sumber_target", lang).format(dmin=D_MIN, dmax=D_MAX, sumber=sumber_d))
+kb_p, kb_g = h.butuh_p, h.butuh_g
 c = st.columns(3)
 kosong = t("pr_tak_tercapai", lang)
-c[0].metric(t("pr_n_m_p", lang).format(g=fmt.angka(s1.g, lang)),
+c[0].metric(t("pr_n_m_p", lang).format(g=tampil.angka_g(s1.g, lang)),
             kosong if kb_p.pilihan is None else tampil.angka(kb_p.pilihan, lang))
-c[1].metric(t("pr_n_m_tambah", lang), kosong if kb_p.pilihan is None else tampil.selisih(kb_p.pilihan - P0, lang))
+c[1].metric(t("pr_n_m_tambah", lang), kosong if h.tambah_p is None else tampil.selisih(h.tambah_p, lang))
 c[2].metric(t("pr_n_m_g", lang), kosong if kb_g.pilihan is None else tampil.angka(kb_g.pilihan, lang))
 if kb_p.pilihan is not None and kb_g.pilihan is not None:
     st.markdown(t("pr_n_kalimat", lang).format(
-        x=pg.target, y=pg.dalam, p=tampil.angka(kb_p.pilihan, lang), p0=tampil.angka(P0, lang),
-        g=fmt.angka(s1.g, lang), gb=tampil.angka(kb_g.pilihan, lang)))
+        x=pg.target, y=pg.dalam, p=tampil.angka(kb_p.pilihan, lang), p0=tampil.angka(h.p0, lang),
+        g=tampil.angka_g(s1.g, lang), gb=tampil.angka(kb_g.pilihan, lang)))
 if D_MAX > D_MIN:
     st.markdown(t("pr_n_rentang", lang).format(dmin=D_MIN, dmax=D_MAX, x=pg.target))
-    tabel(sekali("rentang", lambda: tampil.tabel_rentang(m, s1.g, target, range(D_MIN, D_MAX + 1), s1.masuk,
-                                                          s1.keluar, lang)),
-          t("pr_h_butuh", lang), "proyeksi_rentang")
+    tabel("rentang", t("pr_h_butuh", lang), "proyeksi_rentang")
 st.caption(t("pr_n_cara", lang).format(
-    g=fmt.angka(s1.g, lang), masuk=fmt.angka(s1.masuk, lang), keluar=fmt.persen(100 * s1.keluar, lang)))
+    g=tampil.angka_g(s1.g, lang), masuk=tampil.angka(s1.masuk, lang), keluar=tampil.persen_bagian(s1.keluar, lang)))
 with st.expander(t("pr_n_per_unit", lang)):
-    tabel(sekali("butuh", lambda: tampil.tabel_butuh(m, kb_p, kb_g, lang)), t("pr_n_per_unit", lang),
-          "proyeksi_kebutuhan")
+    tabel("butuh", t("pr_n_per_unit", lang), "proyeksi_kebutuhan")
 
 # ---------------------------------------------------------------- assumptions
 with st.expander(t("pr_h_asumsi", lang)):
     st.markdown(t("pr_model", lang))
     st.markdown(t("pr_catatan", lang).format(
-        kpm=ui.periode_teks(info_k["periode"], lang), sumber_k=", ".join(info_k["sumber"]),
-        sumber_p=", ".join(info_p["sumber"])))
+        kpm=tampilan.periode_teks(n_k.periode, lang), sumber_k=", ".join(n_k.sumber),
+        sumber_p=", ".join(n_p.sumber)))

@@ -8,15 +8,7 @@ import duckdb
 import pandas as pd
 
 from . import db
-
-STATUS_RANK = {"resmi": 0, "berita": 1, "estimasi": 2}
-STATUS_BY_RANK = {v: k for k, v in STATUS_RANK.items()}
-
-
-def weakest(statuses) -> str | None:
-    """Combined status of figures used together: estimasi over berita over resmi."""
-    ranks = [STATUS_RANK[s] for s in statuses if isinstance(s, str)]
-    return STATUS_BY_RANK[max(ranks)] if ranks else None
+from .status import weakest
 
 
 @dataclass(frozen=True, eq=False)
@@ -62,14 +54,31 @@ class Indikator:
             self._status_jumlah[indikator] = self._hitung_status_jumlah(indikator)
         return self._status_jumlah[indikator]
 
-    def _hitung_status_jumlah(self, indikator: str) -> str | None:
+    def _total_sama(self, indikator: str) -> pd.Series | None:
+        """The published province total this selection's sum equals, if any (one row of ``provinsi``)."""
+        if not self.lengkap:
+            return None
         rows = self.long[self.long["indikator"] == indikator]
-        if self.lengkap:
-            tot = self.provinsi[(self.provinsi["indikator"] == indikator)
-                                & self.provinsi["periode"].isin(rows["periode"].unique())]
-            if len(tot) == 1 and abs(rows["nilai"].sum() - tot["nilai"].iloc[0]) < 1e-9:
-                return tot["status"].iloc[0]
-        return weakest(rows["status"])
+        tot = self.provinsi[(self.provinsi["indikator"] == indikator)
+                            & self.provinsi["periode"].isin(rows["periode"].unique())]
+        if len(tot) == 1 and abs(rows["nilai"].sum() - tot["nilai"].iloc[0]) < 1e-9:
+            return tot.iloc[0]
+        return None
+
+    def _hitung_status_jumlah(self, indikator: str) -> str | None:
+        tot = self._total_sama(indikator)
+        if tot is not None:
+            return tot["status"]
+        return weakest(self.long.loc[self.long["indikator"] == indikator, "status"])
+
+    def sumber_total(self, indikator: list[str] | tuple[str, ...]) -> list[str]:
+        """Sources of the published totals whose status the selection's sums take (see status_jumlah)."""
+        out = []
+        for i in indikator:
+            tot = self._total_sama(i)
+            if tot is not None:
+                out.append(tot["sumber_id"])
+        return out
 
     @cached_property
     def kode(self) -> list[int]:
@@ -94,10 +103,10 @@ class Indikator:
         return self.long.pivot(index="kode_bps", columns="indikator", values="status").sort_index()
 
     def nilai(self) -> pd.DataFrame:
-        return self._nilai
+        return self._nilai.copy(deep=False)  # copy-on-write: a caller's change stays its own
 
     def status(self) -> pd.DataFrame:
-        return self._status
+        return self._status.copy(deep=False)
 
     @cached_property
     def _info(self) -> dict[str, dict]:

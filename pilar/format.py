@@ -6,6 +6,7 @@ and 12,5%; en writes 1,263 and 12.5%.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 import pandas as pd
@@ -72,3 +73,9 @@ def periode(p: str, lang: str = "id") -> str:
 def plotly_separators(lang: str = "id") -> str:
     """Plotly's `separators` layout value: decimal mark, then thousands mark."""
     return get_decimal_symbol(lang) + get_group_symbol(lang)
+
+
+def teks_aman(s) -> str:
+    """Text from a URL, a file or the database made inert for Markdown: every ASCII punctuation
+    mark is backslash-escaped (CommonMark), so no link, image, HTML or directive can form."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", str(s))

@@ -5,16 +5,32 @@ numbers are rounded only at this point (docs/PROYEKSI.md, "Pembulatan").
 """
 from __future__ import annotations
 
+import html
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from . import format as fmt
+from . import proyeksi as pr
+from . import status, tampilan
 from .proyeksi import HasilSkenario, Masukan, butuh_g, butuh_pendamping, tahun_target_unit
+from .simpanan import tersimpan
 from .teks import t
 
 WARNA = ("#08306b", "#d94801", "#238b45")   # one per scenario
 GARIS = ("solid", "dash", "dot")            # and a line style, so colour is not the only cue
+
+
+def angka_g(g: float, lang: str) -> str:
+    """g as typed: whole numbers without decimals, others with one."""
+    return fmt.angka(g, lang, 0 if float(g).is_integer() else 1)
+
+
+def persen_bagian(x: float, lang: str) -> str:
+    """A share 0..1 as a percentage: 0.025 -> '2,5%'."""
+    return fmt.persen(100 * x, lang)
 
 
 def angka(x, lang: str) -> str:
@@ -44,8 +60,8 @@ def tahun_teks(tahun: int | None, H: int, lang: str) -> str:
     return t("pr_tahun_ke", lang).format(t=tahun)
 
 
-def _tanda(teks: str, status: str | None) -> str:
-    return teks + " *" if status == "estimasi" else teks
+def _tanda(teks: str, s: str | None) -> str:
+    return status.tandai(teks, s, spasi=True)
 
 
 # ---------------------------------------------------------------- charts
@@ -177,3 +193,120 @@ def tabel_rentang(m: Masukan, g: float, target: float, tahun: range, masuk: floa
                      t("pr_n_tambah", lang): kosong if kp is None else selisih(kp - m.p0.sum(), lang),
                      t("pr_n_g", lang): kosong if kg is None else angka(kg, lang)})
     return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------- the page's figures, cached
+
+@tersimpan
+def acuan_proyeksi():
+    return pr.acuan(tampilan.data_kueri("acuan"))
+
+
+@tersimpan
+def rentang_lama() -> tuple[int, int]:
+    """The Minister's "3 to 5 years" (D_min, D_max) from the reference values."""
+    a = acuan_proyeksi()
+    return int(a["lama_graduasi_min"].nilai), int(a["lama_graduasi_max"].nilai)
+
+
+@tersimpan
+def bawaan() -> pr.Pengaturan:
+    """Default settings: g from the reference values, D in the middle of the range, target at its end."""
+    d_min, d_max = rentang_lama()
+    return pr.pengaturan_bawaan(g=acuan_proyeksi()["graduasi_per_pendamping"].nilai, D=round((d_min + d_max) / 2),
+                                dalam=d_max)
+
+
+@tersimpan
+def masukan(kode: tuple[int, ...]) -> pr.Masukan:
+    return pr.masukan(tampilan.indikator(kode))
+
+
+@dataclass(frozen=True)
+class Hitungan:
+    """Everything the Proyeksi page shows for one selection and one set of settings."""
+    pg: pr.Pengaturan
+    hasil: tuple
+    nama: tuple[str, ...]
+    target: float          # share 0..1 of K(0) to graduate
+    k0: float
+    p0: float
+    rasio: float
+    lensa_unit: pd.DataFrame
+    lensa: dict
+    butuh_p: object
+    butuh_g: object
+
+    @property
+    def tambah_p(self) -> float | None:
+        """Pendamping needed minus those there are now (None when not reachable)."""
+        return None if self.butuh_p.pilihan is None else self.butuh_p.pilihan - self.p0
+
+    @property
+    def bagian_kapasitas(self) -> float:
+        """Today's capacity as a share of the lens's need."""
+        return 1 / self.lensa["rasio"]
+
+
+@tersimpan
+def hitung(kode: tuple[int, ...], url: tuple[tuple[str, str], ...], lang: str) -> Hitungan:
+    m, pg = masukan(kode), pengaturan(url)
+    target = pg.target / 100
+    s1 = pg.skenario[0]
+    hasil = tuple(pr.jalankan(m, s, pg.H, target, pg.dalam) for s in pg.skenario)
+    g_acuan = acuan_proyeksi()["graduasi_per_pendamping"].nilai
+    nama = tuple(pr.nama_unik([pr.nama_skenario(s, pg.dalam, lang, g_acuan) for s in pg.skenario]))
+    k0, p0 = float(m.k0.sum()), float(m.p0.sum())
+    lensa_unit, lensa = pr.lensa_durasi(m.k0, m.p0, s1.g, pg.D)
+    return Hitungan(pg, hasil, nama, target, k0, p0, k0 / p0 if p0 else float("nan"), lensa_unit, lensa,
+                    pr.butuh_pendamping(m.k0, s1.g, target, pg.dalam, s1.masuk, s1.keluar),
+                    pr.butuh_g(m.k0, m.p0, target, pg.dalam, s1.masuk, s1.keluar))
+
+
+@tersimpan
+def pengaturan(url: tuple[tuple[str, str], ...]) -> pr.Pengaturan:
+    d_min, d_max = rentang_lama()
+    return pr.dari_url(dict(url), bawaan(), d_min, d_max)[0]
+
+
+@tersimpan
+def tabel(nama: str, kode: tuple[int, ...], url: tuple, lang: str) -> pd.DataFrame:
+    """One of the page's tables by name, for a selection and settings."""
+    h, m = hitung(kode, url, lang), masukan(kode)
+    s1, sisa = h.pg.skenario[0], 1 - h.target
+    if nama == "banding":
+        return tabel_banding(list(h.hasil), list(h.nama), sisa, h.pg.target, lang)
+    if nama.startswith("unit"):
+        return tabel_unit(h.hasil[int(nama[4:])], m, sisa, lang)
+    if nama == "lensa":
+        return tabel_lensa(h.lensa_unit, m, lang)
+    if nama == "rentang":
+        d_min, d_max = rentang_lama()
+        return tabel_rentang(m, s1.g, h.target, range(d_min, d_max + 1), s1.masuk, s1.keluar, lang)
+    return tabel_butuh(m, h.butuh_p, h.butuh_g, lang)
+
+
+@tersimpan
+def grafik(nama: str, kode: tuple[int, ...], url: tuple, lang: str):
+    """One of the page's charts by name ("kpm", "kum", "rasio")."""
+    h = hitung(kode, url, lang)
+    hasil, label = list(h.hasil), [html.escape(n) for n in h.nama]  # plotly reads <a>, <b>: names are text
+    if nama == "kpm":
+        buat = lambda: garis_skenario(hasil, label, "kpm", t("pr_c_kpm", lang), t("pr_sumbu_kpm", lang), lang)
+    elif nama == "kum":
+        buat = lambda: garis_skenario(hasil, label, "kumulatif_graduasi", t("pr_c_kum", lang), t("pr_sumbu_kum", lang),
+                                      lang, garis_h=(h.target * h.k0, t("pr_c_target", lang).format(x=h.pg.target)))
+    else:
+        a = acuan_proyeksi()
+        lo, hi = a["beban_pendamping_min"], a["beban_pendamping_max"]
+        band = t("pr_c_rentang", lang).format(lo=fmt.angka(lo.nilai, lang), hi=fmt.angka(hi.nilai, lang),
+                                             sumber=sumber_acuan(hi, lang))
+        buat = lambda: garis_skenario(hasil, label, "kpm_per_pendamping", t("pr_c_rasio", lang),
+                                      t("pr_sumbu_rasio", lang), lang, desimal=1, rentang=(lo.nilai, hi.nilai, band))
+    return tampilan.figur(buat)
+
+
+def sumber_acuan(a: pr.NilaiAcuan, lang: str) -> str:
+    if a.sumber_id is None:
+        return t("pr_sumber_bawaan", lang)
+    return f"{a.penerbit or a.sumber_id}, {fmt.periode(a.periode, lang)} ({a.sumber_id}, {status.kata(a.status, lang)})"

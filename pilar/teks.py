@@ -1,6 +1,8 @@
 """Interface text in Bahasa Indonesia (default) and English."""
 from __future__ import annotations
 
+from . import status
+
 TEKS: dict[str, tuple[str, str]] = {
     "judul_ringkasan": ("Ringkasan pilar sosial Kalimantan Selatan", "Social pillars of South Kalimantan: overview"),
     "bahasa": ("Bahasa", "Language"),
@@ -23,9 +25,6 @@ TEKS: dict[str, tuple[str, str]] = {
     "wilayah_terpilih": ("Wilayah", "Area"),
     "periode_pilar": ("Data pilar per {periode}", "Pillar data as of {periode}"),
     "periode_kpm": ("KPM PKH: {periode}", "PKH families: {periode}"),
-    "status_estimasi": ("estimasi", "estimate"),
-    "status_berita": ("berita", "press"),
-    "status_resmi": ("resmi", "official"),
     "banner_estimasi": (
         "Sebagian angka di halaman ini **estimasi**: jumlah pilar per kabupaten/kota belum diterbitkan, "
         "sehingga total provinsi dibagi menurut aturan yang terdokumentasi. Lihat \"Tentang angka ini\".",
@@ -43,10 +42,10 @@ TEKS: dict[str, tuple[str, str]] = {
     "kolom_definisi": ("Definisi", "Definition"),
     "kolom_catatan": ("Catatan", "Note"),
     "keterangan_status": (
-        "**resmi**: terbitan pemerintah (BPS, kementerian, pemda). **berita**: dikutip media. "
-        "**estimasi**: dihitung dari total yang diterbitkan dengan aturan terdokumentasi (data/sources/README.md).",
-        "**official**: government publication (BPS, ministries, local government). **press**: quoted by the media. "
-        "**estimate**: computed from a published total by a documented rule (data/sources/README.md)."),
+        "**{resmi}**: terbitan pemerintah (BPS, kementerian, pemda). **{berita}**: dikutip media. "
+        "**{estimasi}**: dihitung dari total yang diterbitkan dengan aturan terdokumentasi (data/sources/README.md).",
+        "**{resmi}**: government publication (BPS, ministries, local government). **{berita}**: quoted by the media. "
+        "**{estimasi}**: computed from a published total by a documented rule (data/sources/README.md)."),
     "unduh_csv": ("Unduh CSV", "Download CSV"),
     "judul_peta": ("Peta kabupaten/kota", "Map of regencies/cities"),
     "judul_rasio": ("Rasio dan cakupan", "Ratios and coverage"),
@@ -62,7 +61,7 @@ TEKS: dict[str, tuple[str, str]] = {
                   "Click a regency/city on the map to add it to or remove it from the selection."),
     "nilai_pilihan": ("Nilai untuk pilihan", "Value for the selection"),
     "nilai_provinsi": ("Provinsi", "Province"),
-    "tanda_estimasi": ("Tanda * dan arsiran = angka estimasi.", "* and hatching = estimated figure."),
+    "tanda_estimasi": ("Tanda {tanda} dan arsiran = angka {estimasi}.", "{tanda} and hatching = {estimasi} figure."),
     "belum_ada_batas": (
         "Batas wilayah geografis belum dipasang, jadi yang tampil peta ubin. Untuk memasang batas dari berkas "
         "Anda (GeoJSON, Shapefile zip, GeoPackage): `python -m pilar boundaries install BERKAS`; atau unduh set "
@@ -71,6 +70,22 @@ TEKS: dict[str, tuple[str, str]] = {
         "(GeoJSON, zipped Shapefile, GeoPackage): `python -m pilar boundaries install FILE`; or download the open "
         "geoBoundaries set when online: `python -m pilar boundaries download`."),
     "atribusi": ("Atribusi batas wilayah", "Boundary attribution"),
+    "admin_judul": ("Admin", "Admin"),
+    "admin_sandi": ("Kata sandi admin", "Admin password"),
+    "admin_masuk": ("Masuk", "Log in"),
+    "admin_keluar": ("Keluar", "Log out"),
+    "admin_sudah_masuk": ("Anda masuk sebagai admin di sesi ini.", "You are logged in as admin in this session."),
+    "admin_salah": ("Kata sandi salah.", "Wrong password."),
+    "admin_cara_aktif": (
+        "Fitur admin (memasang batas wilayah) nonaktif: belum ada kata sandi admin. Untuk mengaktifkannya, jalankan "
+        "dasbor dengan variabel lingkungan PILAR_ADMIN_SANDI, atau isi admin_sandi di .streamlit/secrets.toml.",
+        "Admin features (installing boundaries) are off: no admin password is configured. To enable them, run the "
+        "dashboard with the environment variable PILAR_ADMIN_SANDI, or set admin_sandi in .streamlit/secrets.toml."),
+    "admin_perlu_masuk": ("Masuk sebagai admin (di sisi kiri) untuk memasang batas wilayah.",
+                          "Log in as admin (in the sidebar) to install boundaries."),
+    "admin_sumber_rusak": (
+        "Data sumber tidak sah, jadi dasbor menampilkan basis data sah terakhir. Perbaiki berkasnya:",
+        "The source data are invalid, so the dashboard shows the last valid database. Fix the file:"),
     "admin_batas": ("Admin: pasang batas wilayah", "Admin: install boundaries"),
     "admin_berkas": ("Berkas batas (GeoJSON, Shapefile dalam zip, GeoPackage)", "Boundary file (GeoJSON, zipped Shapefile, GeoPackage)"),
     "admin_sumber": ("Sumber (mis. BIG, RBI 1:50.000)", "Source (e.g. BIG, RBI 1:50,000)"),
@@ -191,9 +206,9 @@ TEKS: dict[str, tuple[str, str]] = {
     "pr_u_rasio": ("KPM/pendamping tahun ke-{H}", "Families/facilitator in year {H}"),
     "pr_u_target": ("Target tercapai", "Target reached"),
     "pr_tanda_estimasi": (
-        "\\* = angka awal estimasi. Tampilan dibulatkan ke bilangan bulat; model menghitung dengan bilangan real, "
+        "\\{tanda} = angka awal {estimasi}. Tampilan dibulatkan ke bilangan bulat; model menghitung dengan bilangan real, "
         "sehingga jumlah baris yang dibulatkan bisa berbeda 1 dari totalnya.",
-        "\\* = estimated starting figure. Display is rounded to whole numbers; the model works with real numbers, "
+        "\\{tanda} = {estimasi} starting figure. Display is rounded to whole numbers; the model works with real numbers, "
         "so rounded rows may differ from their total by 1."),
     "pr_h_lensa": ("Lensa \"{dmin} sampai {dmax} tahun\"", "The \"{dmin} to {dmax} years\" lens"),
     "pr_i_D": ("Rata-rata lama sampai keluarga naik kelas (D, tahun)", "Average time until a family graduates (D, years)"),
@@ -290,6 +305,16 @@ TEKS: dict[str, tuple[str, str]] = {
 }
 
 
+class _Tetap(dict):
+    """Fills the status words and the estimate mark; leaves the caller's placeholders for .format()."""
+
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+_TETAP = {lang: _Tetap(status.KATA[lang], tanda=status.TANDA_ESTIMASI) for lang in status.KATA}
+
+
 def t(key: str, lang: str = "id") -> str:
-    idn, en = TEKS[key]
-    return en if lang == "en" else idn
+    text = TEKS[key][1 if lang == "en" else 0]
+    return text.format_map(_TETAP[lang]) if "{" in text else text

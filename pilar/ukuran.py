@@ -1,8 +1,11 @@
-"""Every measure shown in the app, defined once.
+"""The measure catalog: every figure the app, the CLI and the downloads show, defined once.
 
-A measure is a numerator over a denominator, times a scale. Over several units
-it is always the ratio of sums (sum of numerators / sum of denominators), never
-an average of unit ratios. Its status is the weakest status of the figures used.
+A measure is a count (``jumlah``), a numerator over a denominator times a scale (``rasio``),
+or a shortfall of a count against a norm of one per unit of its base (``kekurangan``).
+Over several units it is always computed from sums (sum of numerators / sum of
+denominators), never as an average of unit ratios. Its status is the weakest status of
+the figures used (``pilar.status``); its periods and sources are those of its figures.
+``hitung`` answers for a selection, ``per_wilayah`` for each unit: nothing else computes.
 """
 from __future__ import annotations
 
@@ -10,93 +13,192 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .data import Indikator, weakest
+from . import format as fmt
+from . import status as st
+from .data import Indikator
 
 PILAR = ("lks", "tksk", "psm", "karang_taruna", "pendamping_pkh", "tagana", "pelopor_perdamaian")
 
-NAMA_PILAR = {
-    "lks": ("LKS", "LKS (social welfare institutions)"),
-    "tksk": ("TKSK", "TKSK (sub-district social workers)"),
-    "psm": ("PSM", "PSM (community social workers)"),
-    "karang_taruna": ("Karang Taruna", "Karang Taruna (youth organisations)"),
-    "pendamping_pkh": ("Pendamping PKH", "PKH facilitators"),
-    "tagana": ("Tagana", "Tagana (disaster volunteers)"),
-    "pelopor_perdamaian": ("Pelopor Perdamaian", "Peace pioneers"),
+
+@dataclass(frozen=True)
+class Teks:
+    """A text in both interface languages."""
+    id: str
+    en: str
+
+    def __call__(self, lang: str = "id") -> str:
+        return self.en if lang == "en" else self.id
+
+
+# The figures measures are made of: short label, unit and definition.
+DASAR: dict[str, tuple[Teks, Teks, Teks]] = {
+    "lks": (Teks("LKS", "LKS"), Teks("lembaga", "institutions"), Teks(
+        "Lembaga Kesejahteraan Sosial: organisasi sosial atau perkumpulan yang menyelenggarakan kesejahteraan "
+        "sosial, berbadan hukum maupun tidak.",
+        "Social welfare institutions (Lembaga Kesejahteraan Sosial): social organisations providing welfare "
+        "services, incorporated or not.")),
+    "tksk": (Teks("TKSK", "TKSK"), Teks("orang", "people"), Teks(
+        "Tenaga Kesejahteraan Sosial Kecamatan: ditugaskan di tingkat kecamatan; normanya satu orang per kecamatan.",
+        "Sub-district social workers (TKSK): one per sub-district is the norm.")),
+    "psm": (Teks("PSM", "PSM"), Teks("orang", "people"), Teks(
+        "Pekerja Sosial Masyarakat: relawan sosial dari warga yang bekerja di desa/kelurahan.",
+        "Community social workers (PSM): volunteers working in their village.")),
+    "karang_taruna": (Teks("Karang Taruna", "Karang Taruna"), Teks("organisasi", "organisations"), Teks(
+        "Organisasi sosial kepemudaan di tingkat desa/kelurahan.",
+        "Youth social organisations at village level.")),
+    "pendamping_pkh": (Teks("Pendamping PKH", "PKH facilitators"), Teks("orang", "people"), Teks(
+        "Pendamping sosial Program Keluarga Harapan yang mendampingi keluarga penerima manfaat (KPM).",
+        "Social facilitators of the Family Hope Programme (PKH) who accompany beneficiary families.")),
+    "tagana": (Teks("Tagana", "Tagana"), Teks("orang", "people"), Teks(
+        "Taruna Siaga Bencana: relawan penanggulangan bencana bidang perlindungan sosial.",
+        "Disaster-preparedness volunteers (Taruna Siaga Bencana) of social protection.")),
+    "pelopor_perdamaian": (Teks("Pelopor Perdamaian", "Peace pioneers"), Teks("orang", "people"), Teks(
+        "Relawan pencegahan dan penanganan konflik sosial.",
+        "Volunteers preventing and handling social conflict.")),
+    "kpm_pkh": (Teks("KPM PKH", "PKH families"), Teks("keluarga", "families"), Teks(
+        "Keluarga penerima manfaat Program Keluarga Harapan.",
+        "Families receiving the Family Hope Programme (PKH).")),
+    "penduduk": (Teks("Penduduk", "Population"), Teks("jiwa", "people"), Teks(
+        "Jumlah penduduk (Kepmendagri 2025).", "Population (Kepmendagri 2025 count).")),
+    "penduduk_miskin": (Teks("Penduduk miskin", "Poor population"), Teks("jiwa", "people"), Teks(
+        "Jumlah penduduk miskin (BPS Maret 2024).", "Poor population (BPS, March 2024).")),
+    "kecamatan": (Teks("Kecamatan", "Sub-districts"), Teks("kecamatan", "sub-districts"), Teks(
+        "Jumlah kecamatan (Kepmendagri 2025).", "Number of sub-districts (Kepmendagri 2025).")),
+    "desa_kelurahan": (Teks("Desa/kelurahan", "Villages"), Teks("desa/kelurahan", "villages"), Teks(
+        "Jumlah desa ditambah kelurahan (Kepmendagri 2025).", "Villages: desa plus kelurahan (Kepmendagri 2025).")),
 }
 
-DASAR = {  # base figures: (id, en) labels
-    "kpm_pkh": ("KPM PKH", "PKH beneficiary families"),
-    "penduduk": ("Penduduk", "Population"),
-    "penduduk_miskin": ("Penduduk miskin", "Poor population"),
-    "kecamatan": ("Kecamatan", "Sub-districts"),
-    "desa_kelurahan": ("Desa/kelurahan", "Villages"),
-}
+
+def label_dasar(kode: str, lang: str = "id") -> str:
+    return DASAR[kode][0](lang)
 
 
 @dataclass(frozen=True)
 class Ukuran:
     kode: str
+    rumus: str                 # "jumlah", "rasio" or "kekurangan"
     pembilang: str
     penyebut: str | None = None
     skala: float = 1.0
     desimal: int = 0
-    label_id: str = ""
-    label_en: str = ""
-    definisi_id: str = ""
-    definisi_en: str = ""
+    label_teks: Teks = Teks("", "")
+    satuan_teks: Teks = Teks("", "")
+    definisi_teks: Teks = Teks("", "")
 
     def label(self, lang: str = "id") -> str:
-        return self.label_en if lang == "en" else self.label_id
+        return self.label_teks(lang)
+
+    def satuan(self, lang: str = "id") -> str:
+        return self.satuan_teks(lang)
 
     def definisi(self, lang: str = "id") -> str:
-        return self.definisi_en if lang == "en" else self.definisi_id
+        return self.definisi_teks(lang)
 
     @property
     def rasio(self) -> bool:
-        return self.penyebut is not None
+        return self.rumus == "rasio"
+
+    @property
+    def dasar(self) -> tuple[str, ...]:
+        """The base figures this measure is made of."""
+        return (self.pembilang,) + ((self.penyebut,) if self.penyebut else ())
+
+    def teks(self, nilai, lang: str = "id", status: str | None = None) -> str:
+        """The value formatted for a reader, with the estimate mark when it is an estimate."""
+        return st.tandai(fmt.angka(nilai, lang, self.desimal), status)
 
 
-def _build() -> dict[str, Ukuran]:
-    u: dict[str, Ukuran] = {}
-    for kode, (nid, nen) in NAMA_PILAR.items():
-        u[kode] = Ukuran(kode, kode, label_id=f"Jumlah {nid}", label_en=f"Number of {nen}",
-                         definisi_id=f"Jumlah {nid}.", definisi_en=f"Number of {nen}.")
-    u["kpm_pkh"] = Ukuran("kpm_pkh", "kpm_pkh", label_id="KPM PKH", label_en="PKH families",
-                          definisi_id="Keluarga penerima manfaat Program Keluarga Harapan.",
-                          definisi_en="Families receiving the Family Hope Programme (PKH).")
-    u["kpm_per_pendamping"] = Ukuran(
+def _jumlah(kode: str) -> Ukuran:
+    label, satuan, definisi = DASAR[kode]
+    return Ukuran(kode, "jumlah", kode, label_teks=label, satuan_teks=satuan, definisi_teks=definisi)
+
+
+def _rasio(kode: str, pembilang: str, penyebut: str, skala: float, desimal: int, label: Teks,
+           definisi: Teks) -> Ukuran:
+    satuan = Teks(f"{DASAR[pembilang][1].id} per {label.id.split(' per ', 1)[1]}",
+                  f"{DASAR[pembilang][1].en} per {label.en.split(' per ', 1)[1]}")
+    return Ukuran(kode, "rasio", pembilang, penyebut, skala, desimal, label, satuan, definisi)
+
+
+def _katalog() -> dict[str, Ukuran]:
+    u = {k: _jumlah(k) for k in PILAR + ("kpm_pkh",)}
+    u["kpm_per_pendamping"] = _rasio(
         "kpm_per_pendamping", "kpm_pkh", "pendamping_pkh", 1, 0,
-        "KPM per pendamping PKH", "PKH families per facilitator",
-        "Jumlah KPM PKH dibagi jumlah pendamping PKH (rasio jumlah).",
-        "PKH families divided by PKH facilitators (ratio of sums).")
-    u["tksk_per_kecamatan"] = Ukuran(
-        "tksk_per_kecamatan", "tksk", "kecamatan", 1, 2,
-        "TKSK per kecamatan", "TKSK per sub-district",
-        "Jumlah TKSK dibagi jumlah kecamatan; normanya 1 TKSK per kecamatan.",
-        "TKSK divided by sub-districts; the norm is one per sub-district.")
+        Teks("KPM per pendamping PKH", "PKH families per facilitator"),
+        Teks("Jumlah KPM PKH dibagi jumlah pendamping PKH (rasio jumlah).",
+             "PKH families divided by PKH facilitators (ratio of sums)."))
+    u["tksk_per_kecamatan"] = _rasio(
+        "tksk_per_kecamatan", "tksk", "kecamatan", 1, 2, Teks("TKSK per kecamatan", "TKSK per sub-district"),
+        Teks("Jumlah TKSK dibagi jumlah kecamatan; normanya 1 TKSK per kecamatan.",
+             "TKSK divided by sub-districts; the norm is one per sub-district."))
+    u["kekurangan_tksk"] = Ukuran(
+        "kekurangan_tksk", "kekurangan", "tksk", "kecamatan", label_teks=Teks(
+            "Kekurangan TKSK terhadap norma", "TKSK shortfall against the norm"),
+        satuan_teks=DASAR["tksk"][1], definisi_teks=Teks(
+            "Jumlah kecamatan dikurangi jumlah TKSK (norma satu TKSK per kecamatan), paling kecil 0.",
+            "Sub-districts minus TKSK (norm: one TKSK per sub-district), at least 0."))
     for kode in ("psm", "karang_taruna"):
-        nid, nen = NAMA_PILAR[kode]
-        u[f"{kode}_per_desa"] = Ukuran(
+        lab = DASAR[kode][0]
+        u[f"{kode}_per_desa"] = _rasio(
             f"{kode}_per_desa", kode, "desa_kelurahan", 1, 2,
-            f"{nid} per desa/kelurahan", f"{nen.split(' (')[0]} per village",
-            f"Jumlah {nid} dibagi jumlah desa + kelurahan.",
-            f"{nen} divided by villages (desa + kelurahan).")
-    for kode, (nid, nen) in NAMA_PILAR.items():
-        short_en = nen.split(" (")[0]
-        u[f"{kode}_per_10rb_penduduk"] = Ukuran(
+            Teks(f"{lab.id} per desa/kelurahan", f"{lab.en} per village"),
+            Teks(f"Jumlah {lab.id} dibagi jumlah desa + kelurahan.", f"{lab.en} divided by villages (desa + kelurahan)."))
+    for kode in PILAR:
+        lab = DASAR[kode][0]
+        u[f"{kode}_per_10rb_penduduk"] = _rasio(
             f"{kode}_per_10rb_penduduk", kode, "penduduk", 10_000, 2,
-            f"{nid} per 10.000 penduduk", f"{short_en} per 10,000 population",
-            f"Jumlah {nid} dibagi jumlah penduduk (Kepmendagri 2025), dikali 10.000.",
-            f"{nen} per 10,000 population (Kepmendagri 2025 count).")
-        u[f"{kode}_per_1rb_miskin"] = Ukuran(
+            Teks(f"{lab.id} per 10.000 penduduk", f"{lab.en} per 10,000 population"),
+            Teks(f"Jumlah {lab.id} dibagi jumlah penduduk (Kepmendagri 2025), dikali 10.000.",
+                 f"{lab.en} per 10,000 population (Kepmendagri 2025 count)."))
+        u[f"{kode}_per_1rb_miskin"] = _rasio(
             f"{kode}_per_1rb_miskin", kode, "penduduk_miskin", 1_000, 2,
-            f"{nid} per 1.000 penduduk miskin", f"{short_en} per 1,000 poor people",
-            f"Jumlah {nid} dibagi jumlah penduduk miskin (BPS Maret 2024), dikali 1.000.",
-            f"{nen} per 1,000 poor people (BPS, March 2024).")
+            Teks(f"{lab.id} per 1.000 penduduk miskin", f"{lab.en} per 1,000 poor people"),
+            Teks(f"Jumlah {lab.id} dibagi jumlah penduduk miskin (BPS Maret 2024), dikali 1.000.",
+                 f"{lab.en} per 1,000 poor people (BPS, March 2024)."))
     return u
 
 
-UKURAN: dict[str, Ukuran] = _build()
+UKURAN: dict[str, Ukuran] = _katalog()
+# Measures a reader can put on the map or the ranking (the shortfall is a province figure).
+PETA = tuple(k for k, u in UKURAN.items() if u.rumus != "kekurangan")
+
+
+@dataclass(frozen=True)
+class Nilai:
+    """A measure's value for a selection, with what it rests on."""
+    nilai: float
+    status: str | None
+    periode: tuple[str, ...]
+    sumber: tuple[str, ...]
+    pembilang: float
+    penyebut: float | None
+
+
+def _rumus(u: Ukuran, num, den):
+    """The one place a measure's arithmetic is written (scalars or aligned Series)."""
+    if u.rumus == "jumlah":
+        return num
+    if u.rumus == "kekurangan":
+        return (den - num).clip(lower=0) if isinstance(num, pd.Series) else max(den - num, 0)
+    if isinstance(num, pd.Series):
+        return num / den.where(den != 0) * u.skala
+    return num / den * u.skala if den else float("nan")
+
+
+def hitung(ind: Indikator, kode_ukuran: str, kode=()) -> Nilai:
+    """The measure for a selection of units (all if empty), from sums."""
+    u = UKURAN[kode_ukuran]
+    sel = ind.pick(list(kode))
+    nilai = sel.nilai()
+    num = float(nilai[u.pembilang].sum())
+    den = float(nilai[u.penyebut].sum()) if u.penyebut else None
+    info = [sel.info(c) for c in u.dasar]
+    return Nilai(
+        nilai=_rumus(u, num, den),
+        status=st.weakest(sel.status_jumlah(c) for c in u.dasar),
+        periode=tuple(sorted({p for i in info for p in i["periode"]})),
+        sumber=tuple(sorted({s for i in info for s in i["sumber"]} | set(sel.sumber_total(u.dasar)))),
+        pembilang=num, penyebut=den)
 
 
 def per_wilayah(ind: Indikator, kode_ukuran: str) -> pd.DataFrame:
@@ -105,29 +207,9 @@ def per_wilayah(ind: Indikator, kode_ukuran: str) -> pd.DataFrame:
     nilai, status = ind.nilai(), ind.status()
     out = pd.DataFrame({"kode_bps": nilai.index, "nama": ind.nama.reindex(nilai.index).values})
     num = nilai[u.pembilang]
+    den = nilai[u.penyebut] if u.penyebut else None
     out["pembilang"] = num.values
-    if u.rasio:
-        den = nilai[u.penyebut]
-        out["penyebut"] = den.values
-        out["nilai"] = (num / den.where(den != 0) * u.skala).values
-        out["status"] = [weakest([a, b]) for a, b in zip(status[u.pembilang], status[u.penyebut])]
-    else:
-        out["penyebut"] = float("nan")
-        out["nilai"] = num.values
-        out["status"] = status[u.pembilang].values
-    return out.reset_index(drop=True)
-
-
-def gabungan(ind: Indikator, kode_ukuran: str, kode: list[int] | None = None) -> dict:
-    """The measure for a selection of units (all if empty): ratio of sums."""
-    u = UKURAN[kode_ukuran]
-    sel = ind.pick(kode)
-    nilai = sel.nilai()
-    num = nilai[u.pembilang].sum()
-    cols = [u.pembilang] + ([u.penyebut] if u.rasio else [])
-    st = weakest([sel.status_jumlah(c) for c in cols])
-    if not u.rasio:
-        return {"nilai": num, "status": st, "pembilang": num, "penyebut": None}
-    den = nilai[u.penyebut].sum()
-    return {"nilai": num / den * u.skala if den else float("nan"), "status": st,
-            "pembilang": num, "penyebut": den}
+    out["penyebut"] = den.values if den is not None else float("nan")
+    out["nilai"] = _rumus(u, num, den).values
+    out["status"] = [st.weakest(s) for s in zip(*(status[c] for c in u.dasar))]
+    return out

@@ -13,21 +13,8 @@ FILTERS = ["", "6371", "6301,6372"]
 
 
 @pytest.fixture()
-def app(fixture_db_path, monkeypatch):
-    monkeypatch.setenv("PILAR_DB", str(fixture_db_path))
-    monkeypatch.setenv("PILAR_SOURCES", str(ROOT / "tests" / "fixtures" / "sources"))
-
-    def open_page(page, kab="", **params):
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-        if kab:
-            at.query_params["kab"] = kab
-        for k, v in params.items():
-            at.query_params[k] = v
-        at.run()
-        at.switch_page(page).run()
-        assert not at.exception, at.exception
-        return at
-    return open_page
+def app(buka):
+    return lambda page, kab="", **params: buka(page, kab=kab, **params)
 
 
 class Expected:
@@ -39,6 +26,11 @@ class Expected:
     def total(self, indikator, kode):
         rows = self.long[self.long["kode_bps"].isin(kode)] if kode else self.long
         return rows.loc[rows["indikator"] == indikator, "nilai"].sum()
+
+    def estimasi(self, indikator, kode):
+        """True when any figure summed for ``kode`` (not the whole province) is an estimate."""
+        rows = self.long[self.long["kode_bps"].isin(kode)]
+        return bool(kode) and (rows.loc[rows["indikator"] == indikator, "status"] == "estimasi").any()
 
     def __call__(self, kode_ukuran, kode):
         u = ukuran.UKURAN[kode_ukuran]
@@ -68,9 +60,12 @@ def test_rasio_page_numbers(app, expected, kab):
     assert any(s.get("x0") == pytest.approx(expected("kpm_per_pendamping", [])) for s in shapes)
     kode = kode_of(kab)
     shortfall = expected.total("kecamatan", kode) - expected.total("tksk", kode)
-    assert at.metric[0].value == fmt.angka(max(0, shortfall))
+    # estimated TKSK are marked; the province sum is the published total, not an estimate
+    mark = "*" if expected.estimasi("tksk", kode) else ""
+    assert at.metric[0].value == fmt.angka(max(0, shortfall)) + mark
     if kode:
-        assert f": {fmt.angka(expected('kpm_per_pendamping', kode))} " in at.markdown[0].value
+        mark = "*" if expected.estimasi("kpm_pkh", kode) or expected.estimasi("pendamping_pkh", kode) else ""
+        assert f": {fmt.angka(expected('kpm_per_pendamping', kode))}{mark} " in at.markdown[0].value
 
 
 @pytest.mark.parametrize("kab", FILTERS)
@@ -78,14 +73,17 @@ def test_peta_page_default_measure(app, expected, kab):
     at = app("pages/1_Peta.py", kab)
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert sorted(spec["data"][0]["locations"]) == ["6301", "6371", "6372"]
-    assert at.metric[0].value == fmt.angka(expected("kpm_per_pendamping", kode_of(kab)))
+    kode = kode_of(kab)
+    mark = "*" if expected.estimasi("kpm_pkh", kode) or expected.estimasi("pendamping_pkh", kode) else ""
+    assert at.metric[0].value == fmt.angka(expected("kpm_per_pendamping", kode)) + mark
 
 
-@pytest.mark.parametrize("kode_ukuran", list(ukuran.UKURAN))
+@pytest.mark.parametrize("kode_ukuran", ukuran.PETA)
 def test_peta_page_every_measure(app, expected, kode_ukuran):
     at = app("pages/1_Peta.py", "6371,6372", ukuran=kode_ukuran)
     u = ukuran.UKURAN[kode_ukuran]
-    assert at.metric[0].value == fmt.angka(expected(kode_ukuran, [6371, 6372]), "id", u.desimal)
+    mark = "*" if any(expected.estimasi(d, [6371, 6372]) for d in u.dasar) else ""
+    assert at.metric[0].value == fmt.angka(expected(kode_ukuran, [6371, 6372]), "id", u.desimal) + mark
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     z = dict(zip(spec["data"][0]["locations"], spec["data"][0]["z"]))
     assert z["6371"] == pytest.approx(expected(kode_ukuran, [6371]))
@@ -106,13 +104,33 @@ def test_sumber_page_lists_every_source(app, fixture_con):
     assert list(shown["sumber_id"]) == list(db.run(fixture_con, "sumber")["sumber_id"])
 
 
-def test_admin_sees_the_boundary_installer_and_users_do_not(app, monkeypatch):
+def admin_expanders(at):
+    return [e for e in at.expander if "Admin" in e.label]
+
+
+def test_no_admin_without_a_configured_password(app, monkeypatch):
+    monkeypatch.setenv("PILAR_ADMIN", "1")  # the old switch alone enables nothing
+    monkeypatch.delenv("PILAR_ADMIN_SANDI", raising=False)
     at = app("pages/1_Peta.py")
-    assert not any("Admin" in e.label for e in at.expander)
+    assert not admin_expanders(at) and not at.text_input
+    assert any("PILAR_ADMIN_SANDI" in c.value for c in at.caption)  # says how to enable it
     assert any("python -m pilar boundaries install" in i.value for i in at.info)  # how to get boundaries
-    monkeypatch.setenv("PILAR_ADMIN", "1")
+
+
+def test_admin_form_only_after_login_with_the_password(app, monkeypatch):
+    from pilar import admin
+    monkeypatch.setenv("PILAR_ADMIN_SANDI", "rahasia-uji")
+    monkeypatch.setattr(admin, "JEDA_AWAL", 0.01)  # the slowdown itself is tested in test_admin.py
     at = app("pages/1_Peta.py")
-    assert any("Admin" in e.label for e in at.expander)
+    assert [e.label for e in admin_expanders(at)] == ["Admin"]  # only the login
+    at.text_input(key="admin_sandi_input").input("salah")
+    at.button[0].click().run()
+    assert any("salah" in e.value for e in at.error)
+    assert [e.label for e in admin_expanders(at)] == ["Admin"]
+    at.text_input(key="admin_sandi_input").input("rahasia-uji")
+    at.button[0].click().run()
+    assert not at.exception
+    assert "Admin: pasang batas wilayah" in [e.label for e in admin_expanders(at)]
 
 
 @pytest.mark.skipif(not (SHARED_GEO / "kalsel_kabkota.geojson").exists(), reason="../shared/geo tidak ada")
