@@ -5,18 +5,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import format as fmt
+from . import status as st
 
 WARNA_TERPILIH = "#08306b"   # dark blue: selected units
 WARNA_LAIN = "#9ecae1"       # light blue: the others (lightness, not hue, carries the meaning)
 WARNA_SEMUA = "#2171b5"      # no selection: all units alike
 
-STATUS_KATA = {"id": {"estimasi": "estimasi", "berita": "berita", "resmi": "resmi"},
-               "en": {"estimasi": "estimate", "berita": "press", "resmi": "official"}}
-
-
 def _pola(statuses) -> dict:
     """Hatching marks estimated bars, so the mark does not depend on colour."""
-    return dict(shape=["/" if s == "estimasi" else "" for s in statuses], solidity=0.3, fgcolor="white")
+    return dict(shape=["/" if s == st.ESTIMASI else "" for s in statuses], solidity=0.3, fgcolor="white")
 
 
 def _layout(fig: go.Figure, lang: str, height: int) -> go.Figure:
@@ -36,9 +33,8 @@ def batang_wilayah(df: pd.DataFrame, judul: str, desimal: int, lang: str, terpil
         colours = [WARNA_TERPILIH if k in terpilih else WARNA_LAIN for k in d["kode_bps"]]
     else:
         colours = [WARNA_SEMUA] * len(d)
-    kata = STATUS_KATA[lang]
-    text = [fmt.angka(v, lang, desimal) + (" *" if s == "estimasi" else "") for v, s in zip(d["nilai"], d["status"])]
-    hover = [f"{n}: {fmt.angka(v, lang, desimal)} ({kata.get(s, '-')})" for n, v, s in
+    text = [st.tandai(fmt.angka(v, lang, desimal), s, spasi=True) for v, s in zip(d["nilai"], d["status"])]
+    hover = [f"{n}: {fmt.angka(v, lang, desimal)} ({st.kata(s, lang)})" for n, v, s in
              zip(d["nama"], d["nilai"], d["status"])]
     pattern = _pola(d["status"])
     fig = go.Figure(go.Bar(x=d["nilai"], y=d["nama"], orientation="h", marker_color=colours,
@@ -65,7 +61,7 @@ def komposisi_pilar(df: pd.DataFrame, lang: str) -> go.Figure:
     """The seven pillar counts of the selection (columns label, jumlah, status), largest on top."""
     d = df.sort_values("jumlah", ascending=True)
     total = d["jumlah"].sum()
-    text = [f"{fmt.angka(v, lang)} ({fmt.persen(100 * v / total, lang)})" + (" *" if s == "estimasi" else "")
+    text = [st.tandai(f"{fmt.angka(v, lang)} ({fmt.persen(100 * v / total, lang)})", s, spasi=True)
             for v, s in zip(d["jumlah"], d["status"])]
     pattern = _pola(d["status"])
     fig = go.Figure(go.Bar(x=d["jumlah"], y=d["label"], orientation="h", marker_color=WARNA_SEMUA,

@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import format as fmt
+from . import status as st
 
 # Rough geographic arrangement of the 13 units (column, row; row 0 is north).
 TILE = {
@@ -50,8 +51,7 @@ def tile_center(kode: int) -> tuple[float, float]:
 
 
 def _label(v, status, desimal, lang) -> str:
-    mark = "*" if status == "estimasi" else ""
-    return fmt.angka(v, lang, desimal) + mark
+    return st.tandai(fmt.angka(v, lang, desimal), status)
 
 
 def figure(df: pd.DataFrame, judul: str, desimal: int, lang: str, terpilih: tuple[int, ...] = (),
@@ -59,9 +59,7 @@ def figure(df: pd.DataFrame, judul: str, desimal: int, lang: str, terpilih: tupl
     """Choropleth of ``df`` (kode_bps, nama, nilai, status): tiles, or real boundaries if given."""
     tiles = geojson is None
     gj = tile_geojson() if tiles else geojson
-    status_word = {s: {"id": s, "en": {"estimasi": "estimate", "berita": "press", "resmi": "official"}[s]}[lang]
-                   for s in ("estimasi", "berita", "resmi")}
-    text = [f"{n}: {fmt.angka(v, lang, desimal)} ({status_word.get(s, '-')})"
+    text = [f"{n}: {fmt.angka(v, lang, desimal)} ({st.kata(s, lang)})"
             for n, v, s in zip(df["nama"], df["nilai"], df["status"])]
     selected = [k in terpilih for k in df["kode_bps"]] if terpilih else [True] * len(df)
     fig = go.Figure(go.Choropleth(

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 # Strongest first: the order is the rank.
 STATUS = ("resmi", "berita", "estimasi")
+RESMI, BERITA, ESTIMASI = STATUS  # use these names in code, never the words again
 RANK = {s: i for i, s in enumerate(STATUS)}
 
-KATA = {  # the word shown to a reader, per interface language
-    "id": {"resmi": "resmi", "berita": "berita", "estimasi": "estimasi"},
-    "en": {"resmi": "official", "berita": "press", "estimasi": "estimate"},
+KATA = {  # the word shown to a reader, per interface language (Indonesian readers see the stored word)
+    "id": {s: s for s in STATUS},
+    "en": dict(zip(STATUS, ("official", "press", "estimate"))),
 }
 TANDA_ESTIMASI = "*"  # appended to an estimated number wherever colour cannot carry it
 
@@ -31,7 +32,7 @@ def kata(status: str | None, lang: str = "id") -> str:
 
 def tandai(teks: str, status: str | None, spasi: bool = False) -> str:
     """A formatted number with the estimate mark when the figure is an estimate."""
-    if status != "estimasi":
+    if status != ESTIMASI:
         return teks
     return f"{teks} {TANDA_ESTIMASI}" if spasi else teks + TANDA_ESTIMASI
 

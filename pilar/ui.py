@@ -17,7 +17,7 @@ from .simpanan import SIMPANAN
 from .format import teks_aman
 from .teks import t
 
-WARNA_STATUS = {"estimasi": "orange", "berita": "blue"}  # badge colours; the word carries the meaning
+WARNA_STATUS = {status_mod.ESTIMASI: "orange", status_mod.BERITA: "blue"}  # badge colours; the word carries the meaning
 
 HALAMAN = [  # (page file, menu text key, icon)
     ("dashboard.py", "menu_ringkasan", ":material/dashboard:"),
@@ -115,9 +115,9 @@ def badge(status: str | None, lang: str) -> str:
 def banner_estimasi(statuses, lang: str) -> None:
     """A clear notice when figures on the page are estimates or from the press."""
     statuses = set(s for s in statuses if s)
-    if "estimasi" in statuses:
+    if status_mod.ESTIMASI in statuses:
         st.warning(t("banner_estimasi", lang), icon=":material/warning:")
-    if "berita" in statuses:
+    if status_mod.BERITA in statuses:
         st.info(t("banner_berita", lang), icon=":material/newspaper:")
 
 
