@@ -58,22 +58,12 @@ def cmd_query(args) -> int:
             raise db.QueryError(f"Kueri {q.nama} tidak mengenal parameter '{key}'. "
                                 f"Parameternya: {', '.join(by_name) or '(tidak ada)'}.")
         values[key] = db.parse_param(by_name[key], text)
-    if "kode" in values:
-        _check_kode(values["kode"])
     con = db.connect(build.ensure_built())
     try:
         _print_frame(db.run(con, q.nama, **values), args.format)
     finally:
         con.close()
     return 0
-
-
-def _check_kode(kode: list[int]) -> None:
-    known = {r["kode_bps"] for r in sumber.read_sources(config.sources_dir(), totals=False)["wilayah"]}
-    unknown = [k for k in kode if k not in known]
-    if unknown:
-        raise db.QueryError(f"Kode wilayah tidak dikenal: {', '.join(map(str, unknown))}. "
-                            f"Kode yang sah: {', '.join(map(str, sorted(known)))}.")
 
 
 # Modules that add their own subcommands: each has register(subparsers).

@@ -120,3 +120,47 @@ KNOWN = {6301: "Kabupaten Tanah Laut", 6371: "Kota Banjarmasin", 6372: "Kota Ban
 def test_urai_kode(teks, kode, asing):
     assert wilayah.urai_kode(teks, KNOWN) == (kode, asing)
     assert wilayah.urai_kode(teks, tuple(KNOWN)) == (kode, asing)
+
+
+# ---------------------------------------------------------------- values checked against the database
+
+def test_queries_with_a_period_know_which_table_holds_it():
+    got = {q.nama: q.periode_dari for q in db.queries().values() if any(p.nama == "periode" for p in q.params)}
+    assert got == {"kpm_per_wilayah": "kpm", "pilar_per_wilayah": "pilar", "pilar_rinci": "pilar",
+                   "pilar_ringkasan": "pilar"}
+
+
+@pytest.mark.parametrize("nama, tabel", [("pilar_per_wilayah", "pilar"), ("pilar_rinci", "pilar"),
+                                         ("pilar_ringkasan", "pilar"), ("kpm_per_wilayah", "kpm")])
+def test_unknown_period_is_an_error_naming_the_periods(fixture_con, nama, tabel):
+    ada = sorted(r[0] for r in fixture_con.execute(f"SELECT DISTINCT periode FROM {tabel}").fetchall())
+    assert len(ada) >= 2  # the fixture has an old and a new period of each
+    with pytest.raises(db.QueryError) as e:
+        db.run(fixture_con, nama, periode="2099-01-01")
+    assert str(e.value) == (f"Periode '2099-01-01' tidak ada untuk kueri {nama}. "
+                            f"Periode yang ada: {', '.join(ada)}.")
+    for p in ada:  # every listed period is accepted
+        db.run(fixture_con, nama, periode=p)
+    assert db.run(fixture_con, nama, periode="").equals(db.run(fixture_con, nama))  # empty = latest
+
+
+def test_unknown_codes_are_an_error_from_python_too(fixture_con):
+    with pytest.raises(db.QueryError, match=r"Kode wilayah tidak dikenal: 9999, x\. Kode yang sah: 6301, 6371, 6372\."):
+        db.run(fixture_con, "pilar_per_wilayah", kode=[6371, 9999, "x"])
+    want = db.run(fixture_con, "pilar_per_wilayah", kode=[6371, 6372])
+    assert list(want["kode_bps"]) == [6371, 6372]
+    assert db.run(fixture_con, "pilar_per_wilayah", kode="6372, 6371").equals(want)
+    assert list(db.run(fixture_con, "pilar_per_wilayah", kode=6371)["kode_bps"]) == [6371]
+    assert len(db.run(fixture_con, "pilar_per_wilayah", kode="")) == 3
+
+
+def test_period_table_is_declared_or_inferred(tmp_path):
+    (tmp_path / "a.sql").write_text("-- A.\n-- @param periode teks  p\n-- @periode kpm\n"
+                                    "SELECT * FROM pilar WHERE periode = $periode\n")
+    assert db.parse_query(tmp_path / "a.sql").periode_dari == "kpm"
+    (tmp_path / "b.sql").write_text("-- B.\n-- @param periode teks  p\n"
+                                    "SELECT coalesce($periode, (SELECT max(periode) FROM kpm))\n")
+    assert db.parse_query(tmp_path / "b.sql").periode_dari == "kpm"
+    (tmp_path / "c.sql").write_text("-- C.\n-- @param periode teks  p\nSELECT $periode\n")
+    with pytest.raises(ValueError, match="add a line '-- @periode TABLE'"):
+        db.parse_query(tmp_path / "c.sql")
