@@ -103,7 +103,8 @@ for i, (s, col) in enumerate(zip(pg.skenario, st.columns(len(pg.skenario)))):
         widget(st.number_input, t("pr_i_keluar", lang), "keluar" + a, round(100 * s.keluar, 6), "persen",
                min_value=0.0, max_value=100.0, step=0.5, format="%g")
         widget(st.radio, t("pr_i_p0", lang), "p0" + a, s.p0, "pilihan", options=list(pr.P0_PILIHAN),
-               format_func=lambda v: t("pr_p0_" + v, lang).format(x=pg.target, y=pg.dalam))
+               format_func=lambda v: {"data": t("pr_p0_data", lang), "target": t("pr_p0_target", lang)}[v]
+               .format(x=pg.target, y=pg.dalam))
         if h.hasil[i].p0_target_gagal:
             st.warning(t("pr_target_gagal", lang))
 

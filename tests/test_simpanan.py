@@ -1,0 +1,126 @@
+"""The shared store: the cache keys itself, hands out read-only values, follows the file,
+and never closes a connection under a reader (threads through the same code path as pages)."""
+import os
+import shutil
+import threading
+
+import duckdb
+import pandas as pd
+import pytest
+
+from conftest import FIXTURE_SOURCES
+from pilar import build, simpanan, tampilan
+
+
+def tanda(path):
+    s = path.stat()
+    return (str(path), s.st_ino, s.st_mtime_ns, s.st_size)
+
+
+@pytest.fixture()
+def toko(monkeypatch, fixture_db_path):
+    """A fresh process-wide store following the fixture database."""
+    baru = simpanan.Simpanan()
+    monkeypatch.setattr(simpanan, "SIMPANAN", baru)
+    monkeypatch.setattr(tampilan, "SIMPANAN", baru)
+    baru.ikuti(fixture_db_path, tanda(fixture_db_path))
+    return baru
+
+
+def test_cache_key_is_the_call_itself(toko):
+    calls = []
+
+    @simpanan.tersimpan
+    def kali(a, b=1):
+        calls.append((a, b))
+        return a * b
+
+    assert kali(2, b=3) == 6 and kali(2, b=3) == 6
+    assert kali(2, b=4) == 8 and kali(3, b=3) == 9
+    assert calls == [(2, 3), (2, 4), (3, 3)]  # every argument is part of the key, none forgotten
+
+
+def test_cached_values_cannot_be_changed_by_a_caller(toko):
+    @simpanan.tersimpan
+    def frame():
+        return pd.DataFrame({"x": [1, 2]})
+
+    @simpanan.tersimpan
+    def kamus():
+        return {"a": 1}
+
+    got = frame()
+    got["y"] = 0
+    got.loc[0, "x"] = 99
+    assert list(frame().columns) == ["x"] and frame()["x"].tolist() == [1, 2]
+    with pytest.raises(TypeError):
+        kamus()["a"] = 2
+
+
+def test_indikator_views_are_not_shared_mutable(toko):
+    ind = tampilan.indikator()
+    ind.nilai()["kpm_pkh"] = 0
+    assert tampilan.indikator().nilai()["kpm_pkh"].sum() > 0
+
+
+def test_new_file_version_clears_the_cache_and_is_read(toko, tmp_path):
+    target = tmp_path / "pilar.duckdb"
+    build.build(FIXTURE_SOURCES, target)
+    toko.ikuti(target, tanda(target))
+    before = tampilan.nilai("lks").nilai
+    ubah = tmp_path / "sources"
+    shutil.copytree(FIXTURE_SOURCES, ubah)
+    csv = ubah / "pilar.csv"
+    rows = csv.read_text().splitlines()
+    i = next(i for i, r in enumerate(rows) if r.startswith("6301,lks,"))
+    parts = rows[i].split(",")
+    parts[3] = str(int(parts[3]) + 5)
+    rows[i] = ",".join(parts)
+    csv.write_text("\n".join(rows) + "\n")
+    build.build(ubah, target)  # replaced on disk while the store holds the old version open
+    toko.ikuti(target, tanda(target))
+    assert tampilan.nilai("lks").nilai == before + 5
+
+
+def test_retired_connection_is_closed_only_after_its_last_reader(toko, tmp_path):
+    target = tmp_path / "pilar.duckdb"
+    build.build(FIXTURE_SOURCES, target)
+    toko.ikuti(target, tanda(target))
+    with toko.koneksi() as lama:
+        cur = lama.cursor()
+        build.build(FIXTURE_SOURCES, target)
+        toko.ikuti(target, tanda(target))
+        assert cur.execute("SELECT count(*) FROM wilayah").fetchone()[0] == 3  # still usable
+        cur.close()
+    with pytest.raises(duckdb.Error):
+        lama.cursor()  # closed once nobody used it
+
+
+def test_readers_never_see_an_error_while_the_file_is_replaced(toko, tmp_path):
+    """N reader threads query through the pages' path while the file is rebuilt M times."""
+    target = tmp_path / "pilar.duckdb"
+    build.build(FIXTURE_SOURCES, target)
+    toko.ikuti(target, tanda(target))
+    errors, reads, stop = [], [0], threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            try:
+                toko.ikuti(target, tanda(target))  # what every page run does first
+                assert simpanan.kueri("pilar_per_wilayah", kode=[])["lks"].sum() == 35
+                tampilan.nilai("kpm_per_pendamping", (6371,))
+                reads[0] += 1
+            except Exception as e:  # noqa: BLE001 - any error is the failure we count
+                errors.append(repr(e))
+
+    threads = [threading.Thread(target=reader) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for _ in range(15):
+        build.build(FIXTURE_SOURCES, target)
+    stop.set()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert reads[0] > 15
+    assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
