@@ -1,15 +1,10 @@
 """Proyeksi: changing a projection input redraws the chart with new figures."""
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from browser.harness import TIMEOUT_MS, wait_for_app, wait_for_charts
 from browser.helpers import goto
-from conftest import ROOT
-
-pytestmark = pytest.mark.skipif(not (ROOT / "pages" / "4_Proyeksi.py").exists(),
-                                reason="pages/4_Proyeksi.py not there yet")
 
 # Last y value of the first trace of the active-families chart, as drawn by plotly in the page.
 LAST_KPM = """() => { const gd = document.querySelector('.st-key-pr_c_kpm .js-plotly-plot');
