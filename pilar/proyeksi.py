@@ -14,58 +14,107 @@ A selection is the sum of per-unit projections, never a projection of sums.
 
 Output rows are states "after t years": row t holds K(t), P(t) and the flows of
 year t (G(t-1), X(t-1), N(t-1) in the formulas); row 0 has zero flows.
+
+This module holds the input ranges (shared by the page, its URL and the CLI), the checks,
+the public functions and the scenarios; the arrays and the database inputs live in
+``pilar.proyeksi_inti`` and are re-exported here, so ``from pilar import proyeksi`` is all a
+caller needs.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from .data import Indikator
+from . import format as fmt
+from .proyeksi_inti import (ACUAN_BAWAAN, TOLERANSI, Kebutuhan, Lintasan, Masukan, NilaiAcuan,  # noqa: F401
+                            acuan, bagi, bulat_terkecil, graduasi_kumulatif, langkah, masukan,
+                            tahun_target_unit, tercapai)
 from .teks import t as _t
 
-# Ranges of the inputs (the page's widgets and the URL/CLI checks use the same ones).
-TAHUN_MIN, TAHUN_MAX = 1, 10
-G_MAX = 1000.0
-DP_MIN, DP_MAX = -10_000.0, 10_000.0
-MASUK_MAX = 1_000_000.0
+# Ranges of the inputs: the page's widgets, its URL check, the CLI and ``periksa`` use these
+# and no other numbers (docs/PROYEKSI.md lists them).
+TAHUN_MIN, TAHUN_MAX = 1, 10              # years projected, and years to reach a target
+G_MIN, G_MAX = 0.0, 1000.0                # graduations per pendamping per year
+DP_MIN, DP_MAX = -10_000.0, 10_000.0      # change in pendamping per year, selection total
+MASUK_MIN, MASUK_MAX = 0.0, 1_000_000.0   # new KPM per year, selection total
+KELUAR_MIN, KELUAR_MAX = 0.0, 1.0         # other exits, share per year (the page shows 0-100 %)
 MAKS_SKENARIO = 3
-# Slack when comparing graduates with a target (families); absorbs float rounding only.
-TOLERANSI = 1e-6
-
-# Fallbacks when the database has no reference row (the fixture database lacks some).
-ACUAN_BAWAAN = {
-    "graduasi_per_pendamping": 10.0,
-    "lama_graduasi_min": 3.0,
-    "lama_graduasi_max": 5.0,
-    "beban_pendamping_min": 250.0,
-    "beban_pendamping_max": 350.0,
-}
 
 
 class ProyeksiError(ValueError):
     """An input of the projection is out of range (message in Bahasa Indonesia)."""
 
 
+@dataclass(frozen=True)
+class Batas:
+    """The range of one scenario input, with the words used in messages and help texts."""
+
+    kata: str      # what the number is, in Bahasa Indonesia
+    lo: float
+    hi: float
+    contoh: str = ""  # appended to the message, e.g. how to write a share
+
+    def teks(self, lang: str = "id", sambung: str = " sampai ") -> str:
+        """'0 sampai 1.000' (numbers through pilar.format, in the reader's language)."""
+        return f"{fmt.angka(self.lo, lang)}{sambung}{fmt.angka(self.hi, lang)}"
+
+    def memuat(self, x) -> bool:
+        return _hingga(x) and self.lo <= float(x) <= self.hi
+
+    def pesan(self, diberikan) -> str:
+        return f"{self.kata} harus {self.teks()}{self.contoh} (diberikan: {diberikan})."
+
+
+BATAS = {
+    "g": Batas("Graduasi per pendamping per tahun (g)", G_MIN, G_MAX),
+    "dp": Batas("Perubahan pendamping per tahun", DP_MIN, DP_MAX),
+    "masuk": Batas("KPM baru per tahun", MASUK_MIN, MASUK_MAX),
+    "keluar": Batas("Laju keluar lain per tahun (e)", KELUAR_MIN, KELUAR_MAX,
+                    ", sebagai proporsi: 0,02 = 2% per tahun"),
+}
+
+
 # ---------------------------------------------------------------- checks
+
+def _tahun_sah(tahun) -> bool:
+    return isinstance(tahun, (int, np.integer)) and not isinstance(tahun, bool) and TAHUN_MIN <= tahun <= TAHUN_MAX
+
 
 def periksa(tahun: int = 10, g: float = 10.0, dp: float = 0.0, masuk: float = 0.0,
             keluar: float = 0.0) -> None:
-    """Raise ProyeksiError with every problem of the scenario inputs."""
+    """Raise ProyeksiError naming every input the model cannot take (one line).
+
+    Only what the model needs: finite numbers, g and N not negative, e a share. The upper
+    ranges of ``BATAS`` are for what a person types (page, URL, CLI: ``periksa_batas``); the
+    solver may answer with a g above G_MAX, and the model must still project it.
+    """
     salah = []
-    if not isinstance(tahun, (int, np.integer)) or not TAHUN_MIN <= tahun <= TAHUN_MAX:
-        salah.append(f"Jangka proyeksi harus bilangan bulat {TAHUN_MIN} sampai {TAHUN_MAX} tahun (diberikan: {tahun}).")
+    if not _tahun_sah(tahun):
+        salah.append(f"Jangka proyeksi harus bilangan bulat {TAHUN_MIN} sampai {TAHUN_MAX} tahun "
+                     f"(diberikan: {tahun}).")
     if not _hingga(g) or g < 0:
         salah.append(f"Graduasi per pendamping (g) tidak boleh negatif (diberikan: {g}).")
     if not _hingga(dp):
         salah.append(f"Perubahan pendamping per tahun harus angka (diberikan: {dp}).")
     if not _hingga(masuk) or masuk < 0:
         salah.append(f"KPM baru per tahun tidak boleh negatif (diberikan: {masuk}).")
-    if not _hingga(keluar) or not 0 <= keluar <= 1:
-        salah.append(f"Laju keluar lainnya (e) harus antara 0 dan 1, misalnya 0,02 untuk 2% per tahun "
-                     f"(diberikan: {keluar}).")
+    if not BATAS["keluar"].memuat(keluar):
+        salah.append(BATAS["keluar"].pesan(keluar))
+    if salah:
+        raise ProyeksiError(" ".join(salah))
+
+
+def periksa_batas(tahun: int = 10, g: float = 10.0, dp: float = 0.0, masuk: float = 0.0,
+                  keluar: float = 0.0) -> None:
+    """Like ``periksa``, with the ranges a person may type (``BATAS``): the page, URL and CLI check."""
+    salah = [] if _tahun_sah(tahun) else [
+        f"Jangka proyeksi harus bilangan bulat {TAHUN_MIN} sampai {TAHUN_MAX} tahun (diberikan: {tahun})."]
+    for nama, x in (("g", g), ("dp", dp), ("masuk", masuk), ("keluar", keluar)):
+        if not BATAS[nama].memuat(x):
+            salah.append(BATAS[nama].pesan(x))
     if salah:
         raise ProyeksiError(" ".join(salah))
 
@@ -73,7 +122,7 @@ def periksa(tahun: int = 10, g: float = 10.0, dp: float = 0.0, masuk: float = 0.
 def _hingga(x) -> bool:
     try:
         return math.isfinite(float(x))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return False
 
 
@@ -84,81 +133,7 @@ def _larik(x, nama: str) -> np.ndarray:
     return a
 
 
-def bagi(total: float, k0: np.ndarray) -> np.ndarray:
-    """Split a selection total over units in proportion to K(0) (equal shares if all K(0) are 0)."""
-    k0 = np.asarray(k0, dtype=float)
-    s = k0.sum()
-    w = k0 / s if s > 0 else np.full(k0.shape, 1.0 / max(len(k0), 1))
-    return total * w
-
-
-def _langkah(K, P, g, keluar, n_u):
-    """One year for every unit: (G, X, K next). The single place the step is written."""
-    G = np.minimum(g * P, K)
-    X = keluar * (K - G)
-    return G, X, K - G - X + n_u
-
-
 # ---------------------------------------------------------------- projection
-
-@dataclass(frozen=True)
-class Lintasan:
-    """A projection: arrays of shape (H+1, units), row t = state after t years."""
-
-    kode: tuple[int, ...]
-    K: np.ndarray   # active KPM at the start of year t
-    P: np.ndarray   # pendamping
-    G: np.ndarray   # graduations during year t (row 0: 0)
-    X: np.ndarray   # other exits during year t (row 0: 0)
-    N: np.ndarray   # entrants during year t (row 0: 0)
-
-    @property
-    def tahun(self) -> int:
-        return self.K.shape[0] - 1
-
-    @property
-    def kumulatif(self) -> np.ndarray:
-        """Cumulative graduates after t years, per unit."""
-        return np.cumsum(self.G, axis=0)
-
-    def jumlah(self) -> pd.DataFrame:
-        """The selection per year (sums over units; the ratio is a ratio of sums)."""
-        K, P, G = self.K.sum(1), self.P.sum(1), self.G.sum(1)
-        with np.errstate(all="ignore"):
-            rasio = np.where(P > 0, K / np.where(P > 0, P, 1), np.nan)
-        return pd.DataFrame({
-            "tahun": np.arange(self.tahun + 1), "kpm": K, "graduasi": G,
-            "kumulatif_graduasi": np.cumsum(G), "pendamping": P, "kpm_per_pendamping": rasio,
-            "keluar": self.X.sum(1), "masuk": self.N.sum(1)})
-
-    def per_unit(self, sisa: float | None = None) -> pd.DataFrame:
-        """One row per unit: start, state after H years, and the target year if ``sisa`` is given."""
-        H = self.tahun
-        K, P = self.K, self.P
-        with np.errstate(all="ignore"):
-            rasio = np.where(P[H] > 0, K[H] / np.where(P[H] > 0, P[H], 1), np.nan)
-        df = pd.DataFrame({
-            "kode_bps": list(self.kode), "kpm_awal": K[0], "pendamping_awal": P[0],
-            "kpm_akhir": K[H], "pendamping_akhir": P[H], "kumulatif_graduasi": self.kumulatif[H],
-            "keluar_kumulatif": self.X.sum(0), "masuk_kumulatif": self.N.sum(0),
-            "kpm_per_pendamping_akhir": rasio})
-        if sisa is not None:
-            df["tahun_target"] = pd.array(tahun_target_unit(self, sisa), dtype="Int64")
-        return df
-
-    def tahun_target(self, sisa: float) -> int | None:
-        """First t (0..H) with K(t) <= sisa * K(0) for the selection, or None ("not within H years")."""
-        return _pertama(self.K.sum(1), sisa)
-
-
-def _pertama(k: np.ndarray, sisa: float) -> int | None:
-    hit = np.nonzero(k <= sisa * k[0] + TOLERANSI)[0]
-    return int(hit[0]) if len(hit) else None
-
-
-def tahun_target_unit(lin: Lintasan, sisa: float) -> list[int | None]:
-    return [_pertama(lin.K[:, i], sisa) for i in range(lin.K.shape[1])]
-
 
 def proyeksi(k0, p0, tahun: int = 10, g: float = 10.0, dp: float = 0.0, masuk: float = 0.0,
              keluar: float = 0.0, kode: tuple[int, ...] | None = None) -> Lintasan:
@@ -178,7 +153,7 @@ def proyeksi(k0, p0, tahun: int = 10, g: float = 10.0, dp: float = 0.0, masuk: f
     G, X, N = np.zeros((tahun + 1, n)), np.zeros((tahun + 1, n)), np.zeros((tahun + 1, n))
     K[0], P[0] = k0, p0
     for t in range(tahun):
-        G[t + 1], X[t + 1], K[t + 1] = _langkah(K[t], P[t], g, keluar, n_u)
+        G[t + 1], X[t + 1], K[t + 1] = langkah(K[t], P[t], g, keluar, n_u)
         N[t + 1] = n_u
         P[t + 1] = np.maximum(0.0, P[t] + dp_u)
     return Lintasan(tuple(kode) if kode is not None else tuple(range(n)), K, P, G, X, N)
@@ -222,52 +197,10 @@ def lensa_durasi(k0, p0, g: float, D: float) -> tuple[pd.DataFrame, dict]:
 
 # ---------------------------------------------------------------- "Apa yang dibutuhkan"
 
-def graduasi_kumulatif(k0, p, g, tahun: int, masuk_u=0.0, keluar: float = 0.0) -> np.ndarray:
-    """Graduates after ``tahun`` years with constant pendamping ``p``; broadcasts over any shape.
-
-    The same step as ``proyeksi`` (identical floats), vectorised over units and candidates.
-    """
-    K = np.asarray(k0, dtype=float)
-    p = np.asarray(p, dtype=float)
-    g = np.asarray(g, dtype=float)
-    S = np.zeros(np.broadcast(K, p, g).shape)
-    for _ in range(tahun):
-        G, _X, K = _langkah(K, p, g, keluar, masuk_u)
-        S = S + G
-    return S
-
-
-def tercapai(graduasi, k0, target: float) -> np.ndarray:
-    """True where graduates reach ``target`` (share 0..1) of K(0)."""
-    return np.asarray(graduasi) >= target * np.asarray(k0, dtype=float) - TOLERANSI
-
-
-def _terkecil(cukup, hi: np.ndarray) -> np.ndarray:
-    """Smallest integer v in [0, hi] with cukup(v), per element; cukup monotone and true at hi."""
-    lo = np.zeros_like(hi)
-    while np.any(lo < hi):
-        mid = (lo + hi) // 2
-        ok = cukup(mid)
-        hi = np.where(ok, mid, hi)
-        lo = np.where(ok, lo, mid + 1)
-    return hi
-
-
-@dataclass(frozen=True)
-class Kebutuhan:
-    """Smallest whole number per unit that reaches the target; None = cannot be reached."""
-
-    per_unit: tuple[int | None, ...]
-    pilihan: int | None   # for the selection: every unit reaches the target (see docs)
-
-    def sebagai_larik(self) -> np.ndarray:
-        return np.array([np.nan if v is None else v for v in self.per_unit], dtype=float)
-
-
 def _periksa_target(target: float, tahun: int) -> None:
     if not _hingga(target) or not 0 <= target <= 1:
         raise ProyeksiError(f"Target harus proporsi 0 sampai 1 dari KPM saat ini (diberikan: {target}).")
-    if not isinstance(tahun, (int, np.integer)) or not TAHUN_MIN <= tahun <= TAHUN_MAX:
+    if not _tahun_sah(tahun):
         raise ProyeksiError(f"Jangka target harus {TAHUN_MIN} sampai {TAHUN_MAX} tahun (diberikan: {tahun}).")
 
 
@@ -293,7 +226,7 @@ def butuh_pendamping(k0, g: float, target: float, tahun: int, masuk: float = 0.0
         def cukup(p):
             return tercapai(graduasi_kumulatif(k0, p, g, tahun, n_u, keluar), k0, target)
 
-        per = tuple(int(v) for v in _terkecil(cukup, hi))
+        per = tuple(int(v) for v in bulat_terkecil(cukup, hi))
     return Kebutuhan(per, None if any(v is None for v in per) else int(sum(per)))
 
 
@@ -312,68 +245,9 @@ def butuh_g(k0, p0, target: float, tahun: int, masuk: float = 0.0, keluar: float
     def cukup(g):
         return tercapai(graduasi_kumulatif(k0, p0, g, tahun, n_u, keluar), k0, target) | ~bisa
 
-    ans = _terkecil(cukup, hi)
+    ans = bulat_terkecil(cukup, hi)
     per = tuple(int(v) if b else None for v, b in zip(ans, bisa))
     return Kebutuhan(per, None if any(v is None for v in per) else int(max(per, default=0)))
-
-
-# ---------------------------------------------------------------- data and reference values
-
-@dataclass(frozen=True)
-class Masukan:
-    """K(0) and P(0) of the selected units, with their status (resmi/berita/estimasi)."""
-
-    kode: tuple[int, ...]
-    nama: tuple[str, ...]
-    k0: np.ndarray
-    p0: np.ndarray
-    status_k: tuple[str | None, ...]
-    status_p: tuple[str | None, ...]
-    tanpa_data: tuple[int, ...] = ()  # units left out: no K(0) or no P(0)
-
-    def pilih(self, kode) -> "Masukan":
-        idx = [i for i, k in enumerate(self.kode) if k in set(kode)]
-        return replace(self, kode=tuple(self.kode[i] for i in idx), nama=tuple(self.nama[i] for i in idx),
-                       k0=self.k0[idx], p0=self.p0[idx], status_k=tuple(self.status_k[i] for i in idx),
-                       status_p=tuple(self.status_p[i] for i in idx))
-
-
-def masukan(ind: Indikator) -> Masukan:
-    """K(0) = indicator kpm_pkh, P(0) = pendamping_pkh, for the units of ``ind``."""
-    nilai, status = ind.nilai(), ind.status()
-    for c in ("kpm_pkh", "pendamping_pkh"):
-        if c not in nilai:
-            nilai[c] = np.nan
-            status[c] = None
-    ada = nilai["kpm_pkh"].notna() & nilai["pendamping_pkh"].notna()
-    nama = ind.nama
-    kode = [int(k) for k in nilai.index[ada]]
-    return Masukan(
-        tuple(kode), tuple(str(nama.get(k, k)) for k in kode),
-        nilai.loc[ada, "kpm_pkh"].to_numpy(float), nilai.loc[ada, "pendamping_pkh"].to_numpy(float),
-        tuple(status.loc[ada, "kpm_pkh"]), tuple(status.loc[ada, "pendamping_pkh"]),
-        tuple(int(k) for k in nilai.index[~ada]))
-
-
-@dataclass(frozen=True)
-class NilaiAcuan:
-    nilai: float
-    sumber_id: str | None = None   # None: the model's fallback, no row in the database
-    periode: str | None = None
-    status: str | None = None
-    penerbit: str | None = None
-    catatan: str | None = None
-
-
-def acuan(df: pd.DataFrame | None) -> dict[str, NilaiAcuan]:
-    """Reference values used as defaults (rows of queries/acuan.sql), with fallbacks."""
-    out = {k: NilaiAcuan(v) for k, v in ACUAN_BAWAAN.items()}
-    if df is not None:
-        for r in df.itertuples():
-            if r.indikator in out:
-                out[r.indikator] = NilaiAcuan(float(r.nilai), r.sumber_id, r.periode, r.status,
-                                              getattr(r, "penerbit", None), r.catatan)
-    return out
 
 
 # ---------------------------------------------------------------- scenarios and URL
@@ -439,8 +313,10 @@ def kunci_url() -> list[str]:
     return keys
 
 
-def dari_url(q, bawaan: Pengaturan, D_min: int = 3, D_max: int = 5) -> tuple[Pengaturan, list[str]]:
-    """Read a setting from URL parameters; bad values fall back to the default, with a message."""
+def dari_url(q, bawaan: Pengaturan, D_min: int = 3, D_max: int = 5,
+             lang: str = "id") -> tuple[Pengaturan, list[str]]:
+    """Read a setting from URL parameters; bad values fall back to the default, with a message
+    naming the parameter and its range (numbers in ``lang``)."""
     salah: list[str] = []
 
     def baca(key, default, conv, ok, aturan):
@@ -450,44 +326,47 @@ def dari_url(q, bawaan: Pengaturan, D_min: int = 3, D_max: int = 5) -> tuple[Pen
             v = conv(q[key])
             if ok(v):
                 return v
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             pass
         salah.append(f"{key}={q[key]} ({aturan})")
         return default
 
-    def bulat(x):
-        f = float(x)
-        if not f.is_integer():
-            raise ValueError
-        return int(f)
+    def bulat(key, default, lo, hi):
+        return baca(key, default, _bulat_url, lambda v: lo <= v <= hi, f"{lo}–{hi}")
 
-    H = baca("H", bawaan.H, bulat, lambda v: TAHUN_MIN <= v <= TAHUN_MAX, f"{TAHUN_MIN}–{TAHUN_MAX}")
-    D = baca("D", bawaan.D, bulat, lambda v: D_min <= v <= D_max, f"{D_min}–{D_max}")
-    target = baca("target", bawaan.target, bulat, lambda v: 1 <= v <= 100, "1–100")
-    dalam = baca("dalam", bawaan.dalam, bulat, lambda v: TAHUN_MIN <= v <= TAHUN_MAX, f"{TAHUN_MIN}–{TAHUN_MAX}")
-    sk = baca("sk", len(bawaan.skenario), bulat, lambda v: 1 <= v <= MAKS_SKENARIO, f"1–{MAKS_SKENARIO}")
+    def angka(nama, a, default):
+        b = BATAS[nama]
+        return baca(nama + a, default, float, b.memuat, b.teks(lang, "–"))
+
+    H = bulat("H", bawaan.H, TAHUN_MIN, TAHUN_MAX)
+    D = bulat("D", bawaan.D, D_min, D_max)
+    target = bulat("target", bawaan.target, 1, 100)
+    dalam = bulat("dalam", bawaan.dalam, TAHUN_MIN, TAHUN_MAX)
+    sk = bulat("sk", len(bawaan.skenario), 1, MAKS_SKENARIO)
     skenario = []
     for i in range(sk):
         a = _akhiran(i)
         b = bawaan.skenario[i] if i < len(bawaan.skenario) else Skenario(g=bawaan.skenario[0].g)
         nama = q.get(f"nama{a}") or None
         skenario.append(Skenario(
-            g=baca(f"g{a}", b.g, float, lambda v: math.isfinite(v) and 0 <= v <= G_MAX, f"0–{G_MAX:g}"),
-            dp=baca(f"dp{a}", b.dp, float, lambda v: math.isfinite(v) and DP_MIN <= v <= DP_MAX,
-                    f"{DP_MIN:g}–{DP_MAX:g}"),
-            masuk=baca(f"masuk{a}", b.masuk, float, lambda v: math.isfinite(v) and 0 <= v <= MASUK_MAX,
-                       f"0–{MASUK_MAX:g}"),
-            keluar=baca(f"keluar{a}", b.keluar, float, lambda v: math.isfinite(v) and 0 <= v <= 1, "0–1"),
+            g=angka("g", a, b.g), dp=angka("dp", a, b.dp), masuk=angka("masuk", a, b.masuk),
+            keluar=angka("keluar", a, b.keluar),
             p0=baca(f"p0{a}", b.p0, str, lambda v: v in P0_PILIHAN, "/".join(P0_PILIHAN)),
             nama=nama[:60] if nama else None))
     return Pengaturan(H, D, target, dalam, tuple(skenario)), salah
+
+
+def _bulat_url(x) -> int:
+    f = float(x)
+    if not f.is_integer():
+        raise ValueError
+    return int(f)
 
 
 def nama_skenario(s: Skenario, dalam: int, lang: str, g_acuan: float = 10.0) -> str:
     """A scenario's label: the user's name, or one made from its values."""
     if s.nama:
         return s.nama
-    from . import format as fmt
 
     def a(x):
         return fmt.angka(abs(x), lang, _desimal(x))

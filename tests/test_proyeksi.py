@@ -1,5 +1,6 @@
 """The graduation projection model (pilar/proyeksi.py, docs/PROYEKSI.md)."""
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -98,8 +99,9 @@ def test_selection_table_and_target_year():
 
 
 def test_bad_inputs_are_refused_in_indonesian():
-    for kw, word in [({"tahun": 0}, "Jangka"), ({"tahun": 11}, "Jangka"), ({"g": -1}, "negatif"),
-                     ({"keluar": 1.5}, "antara 0 dan 1"), ({"masuk": -5}, "negatif")]:
+    for kw, word in [({"tahun": 0}, "Jangka"), ({"tahun": 11}, "Jangka"), ({"tahun": True}, "Jangka"),
+                     ({"g": -1}, "negatif"), ({"g": float("nan")}, "negatif"), ({"dp": float("inf")}, "angka"),
+                     ({"keluar": 1.5}, "0 sampai 1"), ({"keluar": -0.1}, "0 sampai 1"), ({"masuk": -5}, "negatif")]:
         with pytest.raises(pr.ProyeksiError, match=word):
             pr.proyeksi(100, 1, **kw)
     with pytest.raises(pr.ProyeksiError):
@@ -220,6 +222,44 @@ def test_g_solver_answer_reaches_and_one_less_does_not(c, data):
         assert not reaches(k0, p0, gs - 1, c).all()
 
 
+# ---------------------------------------------------------------- input ranges
+
+def test_ranges_are_the_named_constants():
+    assert (pr.BATAS["g"].lo, pr.BATAS["g"].hi) == (pr.G_MIN, pr.G_MAX) == (0, 1000)
+    assert (pr.BATAS["dp"].lo, pr.BATAS["dp"].hi) == (pr.DP_MIN, pr.DP_MAX) == (-10_000, 10_000)
+    assert (pr.BATAS["masuk"].lo, pr.BATAS["masuk"].hi) == (pr.MASUK_MIN, pr.MASUK_MAX) == (0, 1_000_000)
+    assert (pr.BATAS["keluar"].lo, pr.BATAS["keluar"].hi) == (pr.KELUAR_MIN, pr.KELUAR_MAX) == (0, 1)
+    assert pr.BATAS["masuk"].teks() == "0 sampai 1.000.000"
+    assert pr.BATAS["dp"].teks("en", "–") == "-10,000–10,000"
+
+
+@pytest.mark.parametrize("kw, kata", [
+    ({"g": 1000.5}, "Graduasi per pendamping per tahun (g) harus 0 sampai 1.000"),
+    ({"g": -1}, "(g) harus 0 sampai 1.000 (diberikan: -1)"),
+    ({"dp": -10_001}, "Perubahan pendamping per tahun harus -10.000 sampai 10.000"),
+    ({"masuk": 1e308}, "KPM baru per tahun harus 0 sampai 1.000.000 (diberikan: 1e+308)"),
+    ({"masuk": float("inf")}, "KPM baru per tahun harus 0 sampai 1.000.000 (diberikan: inf)"),
+    ({"keluar": float("nan")}, "Laju keluar lain per tahun (e) harus 0 sampai 1"),
+    ({"tahun": 0}, "Jangka proyeksi harus bilangan bulat 1 sampai 10 tahun"),
+])
+def test_typed_inputs_outside_their_range_are_refused(kw, kata):
+    with pytest.raises(pr.ProyeksiError) as e:
+        pr.periksa_batas(**kw)
+    assert kata in str(e.value) and "\n" not in str(e.value)
+
+
+def test_typed_inputs_at_their_bounds_are_accepted():
+    pr.periksa_batas(1, pr.G_MIN, pr.DP_MIN, pr.MASUK_MIN, pr.KELUAR_MIN)
+    pr.periksa_batas(10, pr.G_MAX, pr.DP_MAX, pr.MASUK_MAX, pr.KELUAR_MAX)
+
+
+def test_model_projects_a_solver_answer_above_the_typed_range():
+    # 20 000 families, one pendamping, all in a year: g = 20 000, beyond G_MAX; the model still runs it
+    g = pr.butuh_g([20_000], [1], 1.0, 1).pilihan
+    assert g == 20_000 > pr.G_MAX
+    assert pr.proyeksi(20_000, 1, 1, g).K[1].tolist() == [0]
+
+
 # ---------------------------------------------------------------- URL settings and names
 
 def test_url_round_trip_and_bad_values():
@@ -235,6 +275,18 @@ def test_url_round_trip_and_bad_values():
     assert back.H == 10 and back.D == 4 and len(back.skenario) == 1 and back.skenario[0] == pr.Skenario()
     assert len(salah) == 5 and any(s.startswith("H=99") for s in salah)
     assert set(q) <= set(pr.kunci_url())
+
+
+def test_url_uses_the_shared_ranges():
+    base = pr.pengaturan_bawaan()
+    ok = {"g": "1000", "dp": "-10000", "masuk": "1000000", "keluar": "1", "sk": "1"}
+    back, salah = pr.dari_url(ok, base)
+    assert salah == [] and back.skenario[0] == pr.Skenario(g=1000, dp=-10000, masuk=1e6, keluar=1)
+    bad = {"g": "1000.5", "dp": "-10001", "masuk": "1e308", "keluar": "nan", "sk": "1", "H": "1e400"}
+    back, salah = pr.dari_url(bad, base, lang="en")
+    assert back.skenario[0] == base.skenario[0] and back.H == base.H
+    assert "g=1000.5 (0–1,000)" in salah and "masuk=1e308 (0–1,000,000)" in salah
+    assert "dp=-10001 (-10,000–10,000)" in salah and "keluar=nan (0–1)" in salah
 
 
 def test_scenario_names_follow_values():
@@ -258,6 +310,20 @@ def test_inputs_from_fixture_database(fixture_con):
     assert a["graduasi_per_pendamping"].nilai == 10 and a["graduasi_per_pendamping"].sumber_id == "F01"
     assert a["lama_graduasi_min"].nilai == 3 and a["lama_graduasi_min"].sumber_id is None  # fallback
     assert m.pilih([6372]).k0.tolist() == [4000]
+
+
+def test_inputs_do_not_change_the_shared_indicator_object(fixture_con):
+    # Without pendamping rows the model adds the missing column: to its own frame, not the shared one.
+    ind = Indikator.load(fixture_con)
+    tanpa_p = Indikator(ind.long[ind.long["indikator"] != "pendamping_pkh"].reset_index(drop=True),
+                        ind.provinsi, ind.semua_kode)
+    nilai, status = tanpa_p.nilai().copy(), tanpa_p.status().copy()
+    for _ in range(2):
+        m = pr.masukan(tanpa_p)
+        assert m.kode == () and m.tanpa_data == (6301, 6371, 6372)
+    assert "pendamping_pkh" not in tanpa_p.nilai().columns
+    pd.testing.assert_frame_equal(tanpa_p.nilai(), nilai)
+    pd.testing.assert_frame_equal(tanpa_p.status(), status)
 
 
 def test_default_province_scenario_graduates_3850_in_year_one(real_con):
