@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 
 from . import batas
+from . import format as fmt
 
 
 def register(subparsers) -> None:
@@ -15,15 +16,23 @@ def register(subparsers) -> None:
     i.add_argument("--source", help="nama sumber data, misalnya 'BIG, RBI 1:50.000 (2023)'")
     i.add_argument("--licence", "--license", dest="licence", help="lisensi data, misalnya 'CC BY 4.0'")
     i.add_argument("--attribution", help="teks atribusi yang ditampilkan di bawah peta")
+    _waktu(i)
     i.set_defaults(fn=cmd_install)
 
     d = sub.add_parser("download", help="unduh batas geoBoundaries (gbOpen IDN ADM2) lalu pasang")
     d.add_argument("--api-url", default=batas.GEOBOUNDARIES_API, help="alamat API geoBoundaries")
-    d.add_argument("--timeout", type=float, default=10, help="batas waktu tiap sambungan, detik (bawaan 10)")
+    _waktu(d)
     d.set_defaults(fn=cmd_download)
 
     s = sub.add_parser("status", help="tampilkan batas wilayah yang terpasang")
     s.set_defaults(fn=cmd_status)
+
+
+def _waktu(p) -> None:
+    p.add_argument("--timeout", type=float, default=10,
+                   help="batas waktu menunggu server pada tiap sambungan atau bacaan, detik (bawaan 10)")
+    p.add_argument("--deadline", type=float, default=60,
+                   help="batas waktu seluruh unduhan, detik (bawaan 60)")
 
 
 def _gagal(e: batas.BatasError) -> int:
@@ -32,12 +41,13 @@ def _gagal(e: batas.BatasError) -> int:
 
 
 def _ribuan(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    return fmt.angka(n, "id")
 
 
 def cmd_install(args) -> int:
     try:
-        lap = batas.install(args.sumber, source=args.source, licence=args.licence, attribution=args.attribution)
+        lap = batas.install(args.sumber, source=args.source, licence=args.licence, attribution=args.attribution,
+                            timeout=args.timeout, deadline=args.deadline)
     except batas.BatasError as e:
         return _gagal(e)
     print(lap.ringkasan())
@@ -49,7 +59,7 @@ def cmd_install(args) -> int:
 
 def cmd_download(args) -> int:
     try:
-        lap = batas.download(args.api_url, timeout=args.timeout)
+        lap = batas.download(args.api_url, timeout=args.timeout, deadline=args.deadline)
     except batas.BatasError as e:
         return _gagal(e)
     print(lap.ringkasan())
