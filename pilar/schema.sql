@@ -1,5 +1,10 @@
 -- Schema of data/pilar.duckdb. The build (pilar/build.py) validates the source
 -- CSVs first, for readable messages; these constraints are the second line.
+-- Before this file the build creates, from pilar/status.py (the only place the status
+-- words and their rank are written): the type status_angka (an ENUM, strongest first)
+-- and the macros status_rank(s) and status_of_rank(r) that the queries use.
+-- Status columns stay VARCHAR (pandas gets plain strings, not categoricals); the CHECK
+-- admits exactly the words of status_angka.
 CREATE TABLE sumber (
     sumber_id  VARCHAR PRIMARY KEY,
     judul      VARCHAR NOT NULL,
@@ -34,7 +39,7 @@ CREATE TABLE fakta_wilayah (
     satuan    VARCHAR NOT NULL,
     periode   VARCHAR NOT NULL,
     sumber_id VARCHAR NOT NULL REFERENCES sumber (sumber_id),
-    status    VARCHAR NOT NULL CHECK (status IN ('resmi', 'berita', 'estimasi')),
+    status    VARCHAR NOT NULL CHECK (TRY_CAST(status AS status_angka) IS NOT NULL),
     catatan   VARCHAR,
     PRIMARY KEY (kode_bps, indikator, periode)
 );
@@ -45,7 +50,7 @@ CREATE TABLE fakta_provinsi (
     satuan    VARCHAR NOT NULL,
     periode   VARCHAR NOT NULL,
     sumber_id VARCHAR NOT NULL REFERENCES sumber (sumber_id),
-    status    VARCHAR NOT NULL CHECK (status IN ('resmi', 'berita', 'estimasi')),
+    status    VARCHAR NOT NULL CHECK (TRY_CAST(status AS status_angka) IS NOT NULL),
     catatan   VARCHAR,
     PRIMARY KEY (indikator, periode)
 );
@@ -57,7 +62,7 @@ CREATE TABLE acuan (
     satuan    VARCHAR NOT NULL,
     periode   VARCHAR NOT NULL,
     sumber_id VARCHAR NOT NULL REFERENCES sumber (sumber_id),
-    status    VARCHAR NOT NULL CHECK (status IN ('resmi', 'berita', 'estimasi')),
+    status    VARCHAR NOT NULL CHECK (TRY_CAST(status AS status_angka) IS NOT NULL),
     catatan   VARCHAR,
     PRIMARY KEY (indikator, periode)
 );
@@ -68,7 +73,7 @@ CREATE TABLE kpm (
     periode   VARCHAR NOT NULL,
     jumlah    INTEGER NOT NULL CHECK (jumlah >= 0),
     sumber_id VARCHAR NOT NULL REFERENCES sumber (sumber_id),
-    status    VARCHAR NOT NULL CHECK (status IN ('resmi', 'berita', 'estimasi')),
+    status    VARCHAR NOT NULL CHECK (TRY_CAST(status AS status_angka) IS NOT NULL),
     catatan   VARCHAR,
     PRIMARY KEY (kode_bps, program, periode)
 );
@@ -79,19 +84,14 @@ CREATE TABLE pilar (
     periode     VARCHAR NOT NULL,
     jumlah      INTEGER NOT NULL CHECK (jumlah >= 0),
     sumber_id   VARCHAR NOT NULL REFERENCES sumber (sumber_id),
-    status      VARCHAR NOT NULL CHECK (status IN ('resmi', 'berita', 'estimasi')),
+    status      VARCHAR NOT NULL CHECK (TRY_CAST(status AS status_angka) IS NOT NULL),
     catatan     VARCHAR,
     PRIMARY KEY (kode_bps, jenis_pilar, periode)
 );
 
--- Build metadata: the fingerprint of the sources this file was built from.
+-- Build metadata: 'sumber_hash' (fingerprint of the sources this file was built from) and
+-- 'skema_versi' (version of this schema and of the status definitions, see build.skema_versi).
 CREATE TABLE meta (
     kunci VARCHAR PRIMARY KEY,
     nilai VARCHAR NOT NULL
 );
-
--- Status of a figure combined from several: the weakest one wins
--- (estimasi over berita over resmi).
-CREATE MACRO status_rank(s) AS
-    CASE s WHEN 'resmi' THEN 0 WHEN 'berita' THEN 1 WHEN 'estimasi' THEN 2 END;
-CREATE MACRO status_of_rank(r) AS ['resmi', 'berita', 'estimasi'][r + 1];

@@ -1,12 +1,18 @@
-"""The build: deterministic, atomic, and strict about bad source rows."""
+"""The build: deterministic, atomic, self-repairing, and strict about bad source rows."""
 import hashlib
+import json
+import os
 import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import duckdb
 import pytest
 
-from conftest import FIXTURE_SOURCES
-from pilar import build, sumber
+from conftest import FIXTURE_SOURCES, ROOT
+from pilar import build, status, sumber
 
 TABLES = ["sumber", "wilayah", "pilar_jenis", "fakta_wilayah", "fakta_provinsi", "acuan", "kpm", "pilar", "meta"]
 
@@ -23,6 +29,11 @@ def sha(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def snapshot(folder):
+    """sha256 of every file under ``folder`` (names relative to it)."""
+    return {str(p.relative_to(folder)): sha(p) for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 @pytest.fixture()
 def fixture_sources(tmp_path):
     dst = tmp_path / "src"
@@ -30,11 +41,37 @@ def fixture_sources(tmp_path):
     return dst
 
 
+@pytest.fixture()
+def data_dir(tmp_path):
+    """A data folder laid out like data/: sources/ and pilar.duckdb built from them."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_SOURCES, data / "sources")
+    build.build(data / "sources", data / "pilar.duckdb")
+    return data
+
+
+def replace_line(path, old, new):
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+# ---------------------------------------------------------------- determinism and atomicity
+
 def test_build_twice_gives_identical_content(tmp_path):
     a = build.build(FIXTURE_SOURCES, tmp_path / "a.duckdb").path
     b = build.build(FIXTURE_SOURCES, tmp_path / "b.duckdb").path
     assert dump(a) == dump(b)
     assert dump(a)["pilar"]  # not trivially equal
+
+
+def test_build_twice_gives_identical_bytes_after_duckdbs_file_header(tmp_path):
+    # What build.py's docstring promises: only DuckDB's random database identifier (and the
+    # checksum of the header that holds it) differ, within the first 4 KiB.
+    a = build.build(FIXTURE_SOURCES, tmp_path / "a.duckdb").path.read_bytes()
+    b = build.build(FIXTURE_SOURCES, tmp_path / "b.duckdb").path.read_bytes()
+    assert len(a) == len(b)
+    assert a[4096:] == b[4096:]
 
 
 def test_build_replaces_file_and_leaves_no_temp(tmp_path):
@@ -60,16 +97,50 @@ def test_failure_midway_leaves_the_old_file(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pilar.duckdb", "pilar.duckdb.lock"]
 
 
-def test_installed_boundary_tables_survive_a_rebuild(tmp_path):
+def test_installed_boundary_tables_survive_a_rebuild_with_their_constraints(tmp_path):
     target = build.build(FIXTURE_SOURCES, tmp_path / "pilar.duckdb").path
     con = duckdb.connect(str(target))
-    con.execute("CREATE TABLE batas_uji AS SELECT 6371 AS kode_bps, 'geom' AS geojson")
+    con.execute("CREATE TABLE batas_uji (kode_bps INTEGER PRIMARY KEY, geojson VARCHAR NOT NULL)")
+    con.execute("INSERT INTO batas_uji VALUES (6371, 'geom')")
     con.close()
     build.build(FIXTURE_SOURCES, target)
-    con = duckdb.connect(str(target), read_only=True)
-    assert con.execute("SELECT * FROM batas_uji").fetchall() == [(6371, "geom")]
-    con.close()
+    con = duckdb.connect(str(target))
+    try:
+        assert con.execute("SELECT * FROM batas_uji").fetchall() == [(6371, "geom")]
+        with pytest.raises(duckdb.ConstraintException):
+            con.execute("INSERT INTO batas_uji VALUES (6371, 'lagi')")
+    finally:
+        con.close()
 
+
+def test_orphan_temp_files_of_killed_builds_are_removed(tmp_path):
+    target = build.build(FIXTURE_SOURCES, tmp_path / "pilar.duckdb").path
+    dead = subprocess.Popen(["true"])
+    dead.wait()  # a pid that no longer runs
+    orphans = [f".pilar.duckdb.build.{dead.pid}.tmp", f".pilar.duckdb.build.{dead.pid}.tmp.wal",
+               f".pilar.duckdb.{dead.pid}.tmp"]  # the last: name used by the build before berkas.ganti
+    for name in orphans:
+        (tmp_path / name).write_bytes(b"sisa build yang dibunuh")
+    build.build(FIXTURE_SOURCES, target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pilar.duckdb", "pilar.duckdb.lock"]
+
+
+# ---------------------------------------------------------------- status defined once
+
+def test_status_words_come_only_from_status_py(tmp_path):
+    assert not any(f"'{s}'" in build.SCHEMA.read_text() for s in status.STATUS)
+    con = duckdb.connect(str(build.build(FIXTURE_SOURCES, tmp_path / "p.duckdb").path), read_only=True)
+    try:
+        for s, rank in status.RANK.items():
+            assert con.execute("SELECT status_rank(?), status_of_rank(?)", [s, rank]).fetchone() == (rank, s)
+        assert con.execute("SELECT status_rank('perkiraan'), status_of_rank(9)").fetchone() == (None, None)
+        df = con.execute("SELECT status FROM pilar").df()
+        assert set(df["status"]) <= set(status.STATUS) and df["status"].dtype != "category"
+    finally:
+        con.close()
+
+
+# ---------------------------------------------------------------- ensure_built
 
 def test_ensure_built_rebuilds_only_when_sources_change(tmp_path, fixture_sources):
     target = tmp_path / "pilar.duckdb"
@@ -82,13 +153,110 @@ def test_ensure_built_rebuilds_only_when_sources_change(tmp_path, fixture_source
     build.ensure_built(fixture_sources, target)
     assert target.stat().st_mtime_ns != first
     assert build.built_hash(target) == sumber.sources_hash(fixture_sources)
+    assert build.masalah_sumber(target) is None
 
 
-def replace_line(path, old, new):
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
+def _truncated(data):
+    return data[: len(data) // 2]
 
+
+def _bad_checksum(data):
+    return data[:12288] + bytes(64) + data[12288 + 64:]  # first data block: its checksum fails
+
+
+DAMAGE = {
+    "kosong": lambda data: b"",
+    "sampah": lambda data: os.urandom(9000),
+    "terpotong": _truncated,
+    "checksum": _bad_checksum,
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=list(DAMAGE))
+def test_damaged_database_is_set_aside_and_rebuilt(data_dir, damage):
+    target = data_dir / "pilar.duckdb"
+    target.write_bytes(DAMAGE[damage](target.read_bytes()))
+    damaged = sha(target)
+    assert build.ensure_built(data_dir / "sources", target) == target
+    assert build.periksa(target).siap
+    assert dump(target)["pilar"]
+    aside = list(data_dir.glob("pilar.duckdb.rusak-*"))
+    assert len(aside) == 1 and sha(aside[0]) == damaged  # kept, never deleted
+    assert build.masalah_sumber(target) is None
+
+
+def test_cli_build_also_repairs_a_damaged_database(data_dir):
+    target = data_dir / "pilar.duckdb"
+    target.write_bytes(b"")
+    res = build.build(data_dir / "sources", target)
+    assert res.disisihkan is not None and res.disisihkan.read_bytes() == b""
+    assert build.periksa(target).siap
+
+
+@pytest.mark.parametrize("change", ["macro_hilang", "versi_tidak_ada"])
+def test_database_of_another_schema_version_is_rebuilt(data_dir, change):
+    target = data_dir / "pilar.duckdb"
+    con = duckdb.connect(str(target))
+    if change == "macro_hilang":
+        con.execute("DROP MACRO status_of_rank")
+        con.execute("UPDATE meta SET nilai = 'versi-lama' WHERE kunci = 'skema_versi'")
+    else:  # a database written before the schema version existed
+        con.execute("DELETE FROM meta WHERE kunci = 'skema_versi'")
+    con.close()
+    assert build.built_hash(target) == sumber.sources_hash(data_dir / "sources")  # same sources
+    build.ensure_built(data_dir / "sources", target)
+    con = duckdb.connect(str(target), read_only=True)
+    try:
+        assert con.execute("SELECT status_of_rank(2)").fetchone() == ("estimasi",)
+        assert con.execute("SELECT nilai FROM meta WHERE kunci = 'skema_versi'").fetchone() == (build.skema_versi(),)
+    finally:
+        con.close()
+
+
+def test_invalid_sources_keep_serving_the_last_good_database(data_dir):
+    target, sources = data_dir / "pilar.duckdb", data_dir / "sources"
+    before = sha(target)
+    replace_line(sources / "kpm.csv", "6301,pkh,2022-Q2,2000", "6399,pkh,2022-Q2,2000")
+    assert build.ensure_built(sources, target) == target
+    assert sha(target) == before
+    notice = build.masalah_sumber(target)
+    assert "kpm.csv baris 5, kolom kode_bps: kode wilayah 6399 tidak ada di wilayah.csv" in notice
+    assert "\n" not in notice  # one paragraph
+    assert build.ensure_built(sources, target) == target  # the same notice, no second validation needed
+    assert build.masalah_sumber(target) == notice
+    replace_line(sources / "kpm.csv", "6399,pkh,2022-Q2,2000", "6301,pkh,2022-Q2,2000")
+    build.ensure_built(sources, target)
+    assert build.masalah_sumber(target) is None
+
+
+def test_notice_names_the_first_problems_and_counts_the_rest(data_dir):
+    path = data_dir / "sources" / "pilar.csv"
+    path.write_text(path.read_text().replace(",F01,berita,", ",F01,perkiraan,"))
+    build.ensure_built(data_dir / "sources", data_dir / "pilar.duckdb")
+    notice = build.masalah_sumber(data_dir / "pilar.duckdb")
+    assert "pilar.csv baris 5, kolom status: status 'perkiraan' tidak dikenal" in notice
+    assert "(dan 9 masalah lain;" in notice  # 14 rows, 5 named
+
+
+def test_without_a_usable_database_invalid_sources_raise(tmp_path, fixture_sources):
+    replace_line(fixture_sources / "kpm.csv", "6301,pkh,2022-Q2,2000", "6399,pkh,2022-Q2,2000")
+    with pytest.raises(sumber.SumberError) as err:
+        build.ensure_built(fixture_sources, tmp_path / "db" / "pilar.duckdb")
+    assert any("kpm.csv baris 5, kolom kode_bps" in m for m in err.value.pesan)
+    assert not (tmp_path / "db").exists() or not any((tmp_path / "db").iterdir())
+
+
+def test_damaged_database_and_invalid_sources_raise_and_touch_nothing(data_dir):
+    target = data_dir / "pilar.duckdb"
+    target.write_bytes(b"bukan duckdb")
+    replace_line(data_dir / "sources" / "kpm.csv", "6301,pkh,2022-Q2,2000", "6399,pkh,2022-Q2,2000")
+    before = snapshot(data_dir)
+    with pytest.raises(sumber.SumberError):
+        build.ensure_built(data_dir / "sources", target)
+    assert snapshot(data_dir) == before
+
+
+# ---------------------------------------------------------------- bad sources
 
 BAD_ROWS = [
     # (file, old text, new text, expected fragment of the message)
@@ -106,30 +274,115 @@ BAD_ROWS = [
      "pilar.csv baris 7, kolom jumlah: 'sembilan puluh' bukan bilangan bulat"),
     ("pilar.csv", "6301,psm,2025-09-23,90,", "6301,psm,2025-09-23,91,",
      "jumlah 13 kabupaten/kota 136 tidak sama dengan total provinsi 135"),
+    ("pilar.csv", "6301,psm,2025-09-23,90,", "6301,psm,23/09/2025,90,",
+     "pilar.csv baris 7, kolom periode: periode '23/09/2025' tidak sah"),
+    ("kpm.csv", "6301,pkh,2022-Q2,2000", "6301,pkh,Q2/2022,2000",
+     "kpm.csv baris 5, kolom periode: periode 'Q2/2022' tidak sah"),
+    ("fakta_provinsi.csv", "pilar_psm,135,", "pilar_psm,1.263,",
+     "fakta_provinsi.csv baris 4, kolom nilai: '1.263' tampak seperti angka dengan pemisah ribuan"),
+    ("kpm.csv", "6301,pkh,2022-Q2,2000", "6301,pkh,2022-Q2,2.000",
+     "kpm.csv baris 5, kolom jumlah: '2.000' tampak seperti angka dengan pemisah ribuan"),
 ]
 
 
 @pytest.mark.parametrize("file,old,new,message", BAD_ROWS, ids=[b[3][:40] for b in BAD_ROWS])
-def test_bad_source_row_fails_with_file_row_column(tmp_path, fixture_sources, file, old, new, message):
-    target = build.build(fixture_sources, tmp_path / "pilar.duckdb").path
-    before = sha(target)
-    replace_line(fixture_sources / file, old, new)
+def test_bad_source_row_fails_with_file_row_column_and_touches_no_file(data_dir, file, old, new, message):
+    sources = data_dir / "sources"
+    replace_line(sources / file, old, new)
+    before = snapshot(data_dir)
     with pytest.raises(sumber.SumberError) as err:
-        build.build(fixture_sources, target)
+        build.build(sources, data_dir / "pilar.duckdb")
     assert any(message in m for m in err.value.pesan), err.value.pesan
-    assert sha(target) == before
+    assert snapshot(data_dir) == before
 
 
-def test_missing_column_is_named(fixture_sources):
-    replace_line(fixture_sources / "wilayah.csv", "kode_bps,kode_kemendagri,", "kode_bps,")
+BAD_FILES = {
+    "kpm_hanya_judul": ("kpm.csv", lambda b: b.split(b"\n")[0] + b"\n"),
+    "pilar_kosong": ("pilar.csv", lambda b: b""),
+    "wilayah_titik_koma": ("wilayah.csv", lambda b: b.replace(b",", b";")),
+    "sumber_latin1": ("sumber.csv", lambda b: b.replace(b"Angka pilar uji", "Angka pilar ují".encode("latin-1"))),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FILES, ids=list(BAD_FILES))
+def test_bad_source_file_fails_and_touches_no_file(data_dir, case):
+    name, breaking = BAD_FILES[case]
+    path = data_dir / "sources" / name
+    path.write_bytes(breaking(path.read_bytes()))
+    before = snapshot(data_dir)
     with pytest.raises(sumber.SumberError) as err:
-        sumber.read_sources(fixture_sources)
-    assert "wilayah.csv baris 1 (judul kolom): kolom hilang: kode_kemendagri" in str(err.value)
+        build.build(data_dir / "sources", data_dir / "pilar.duckdb")
+    assert any(m.startswith(name) for m in err.value.pesan), err.value.pesan
+    assert snapshot(data_dir) == before
 
 
-def test_duplicate_key_is_named(fixture_sources):
-    with open(fixture_sources / "kpm.csv", "a") as f:
-        f.write("6301,pkh,2022-Q2,5,F01,berita,\n")
-    with pytest.raises(sumber.SumberError) as err:
-        sumber.read_sources(fixture_sources)
-    assert "kpm.csv baris 8, kolom kode_bps, program, periode: duplikat dari baris 5" in str(err.value)
+# ---------------------------------------------------------------- read-only data folder
+
+RO_SCRIPT = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from pilar import build
+try:
+    p = build.ensure_built(Path(sys.argv[2]), Path(sys.argv[3]))
+    print(json.dumps({"path": str(p), "masalah": build.masalah_sumber(Path(sys.argv[3]))}))
+except Exception as e:
+    print(json.dumps({"galat": f"{type(e).__name__}: {e}"}))
+"""
+NOBODY = 65534
+
+
+def run_unprivileged(data):
+    """ensure_built in a process that cannot write where the user cannot (root ignores modes: drop it)."""
+    cmd = [sys.executable, "-c", RO_SCRIPT, str(ROOT), str(data / "sources"), str(data / "pilar.duckdb")]
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv: cannot drop privileges")
+        cmd = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", *cmd]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120, cwd="/")
+    if r.returncode != 0 and "Permission denied" in r.stderr:
+        pytest.skip(f"the project is not readable by an unprivileged user: {r.stderr[-200:]}")
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture()
+def open_dir():
+    """A folder an unprivileged process can reach (pytest's tmp_path is private to its user)."""
+    d = Path(tempfile.mkdtemp(prefix="pilar-hanya-baca-"))
+    d.chmod(0o755)
+    yield d
+    for p in [d, *d.rglob("*")]:
+        if p.is_dir():
+            p.chmod(0o755)
+    shutil.rmtree(d)
+
+
+def _outdated_database(folder):
+    data = folder / "data"
+    shutil.copytree(FIXTURE_SOURCES, data / "sources")
+    build.build(data / "sources", data / "pilar.duckdb")
+    with open(data / "sources" / "sumber.csv", "a") as f:  # a valid change: the database is out of date
+        f.write("F03,Sumber baru,Penerbit,,2026,,\n")
+    for p in [data, *data.rglob("*")]:
+        p.chmod(0o755 if p.is_dir() else 0o644)
+    return data
+
+
+@pytest.mark.parametrize("what", ["folder", "berkas"])
+def test_read_only_data_serves_the_existing_database_with_a_notice(open_dir, what):
+    data = _outdated_database(open_dir)
+    db = data / "pilar.duckdb"
+    db.chmod(0o444)
+    if what == "folder":
+        (data / "pilar.duckdb.lock").chmod(0o444)
+        data.chmod(0o555)
+    elif os.geteuid() == 0:  # folder and lock writable for the unprivileged user, the database file not
+        for p in (data, data / "pilar.duckdb.lock"):
+            os.chown(p, NOBODY, NOBODY)
+    before = snapshot(data)
+    got = run_unprivileged(data)
+    assert got.get("path") == str(db), got
+    assert "hanya-baca" in got["masalah"]
+    assert snapshot(data) == before
+    assert sorted(p.name for p in data.iterdir()) == ["pilar.duckdb", "pilar.duckdb.lock", "sources"]
