@@ -9,6 +9,7 @@ import math
 import re
 import shutil
 import zipfile
+import zlib
 from pathlib import Path
 
 from .dasar import BatasError, mb, satu_baris
@@ -70,7 +71,8 @@ def _buka_zip(path: Path, folder: Path, nama: str, max_bytes: int) -> Path:
             if rusak is not None:
                 raise zipfile.BadZipFile(rusak)
             z.extractall(folder)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError) as e:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
+            NotImplementedError) as e:
         raise BatasError(
             f"Berkas zip {nama} rusak atau tidak lengkap dan tidak bisa dibuka ({type(e).__name__}). "
             "Basis data tidak diubah. Unduh atau salin ulang berkasnya, periksa bahwa zip itu bisa dibuka di "

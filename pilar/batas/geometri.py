@@ -118,7 +118,9 @@ def gabung_baris(raws: list, rows: list[int], unit: Wilayah, cara: str) -> tuple
 # ---------------------------------------------------------------- the 13 together
 
 def _lubang(union) -> list[Polygon]:
-    return [Polygon(r) for p in poligon(union) for r in p.interiors]
+    """Holes of the union, leaving out noise below the output grid (a cell of 5 decimals)."""
+    holes = [Polygon(r) for p in poligon(union) for r in p.interiors]
+    return [h for h in holes if h.area > GRID * GRID]
 
 
 def _tumpang_tindih(arr, nama: list[str]) -> float:
