@@ -206,6 +206,10 @@ def _sisihkan(target: Path) -> Path:
     return dst
 
 
+def _wal(p: Path) -> Path:
+    return p.with_name(p.name + ".wal")
+
+
 def _bangun(target: Path, bacaan: tuple[dict, str], lama: Keadaan) -> BuildResult:
     """Write and swap in a new file; call under ``berkas.kunci(target)``."""
     if lama.sibuk:
@@ -213,18 +217,30 @@ def _bangun(target: Path, bacaan: tuple[dict, str], lama: Keadaan) -> BuildResul
                                           "tidak dibangun ulang agar batas wilayahnya tidak hilang.")
     data, digest = bacaan
     hasil = BuildResult(target, {}, digest)
+    wal, wal_lama = _wal(target), None
 
     def tulis(tmp: Path) -> None:
+        nonlocal wal_lama
         hasil.rows = _tulis(tmp, data, digest, target if lama.terbaca else None)
-        if lama.rusak:  # last step before the swap: a failed write leaves no extra file
+        # Last steps before the swap, undone if it fails. The old file's .wal does not match the
+        # new file (DuckDB would refuse to open it); a readable file's .wal was read with it.
+        if lama.rusak:
             hasil.disisihkan = _sisihkan(target)
+        if wal.exists():
+            # a writer's temp name: if this process dies now, the next writer removes it
+            wal_lama = _wal(hasil.disisihkan) if hasil.disisihkan else berkas._tmp(target, "wallama")
+            os.replace(wal, wal_lama)
 
     try:
         berkas.ganti(target, tulis, tag="build")
     except BaseException:
+        if wal_lama is not None:
+            os.replace(wal_lama, wal)
         if hasil.disisihkan is not None:
             hasil.disisihkan.unlink(missing_ok=True)  # the damaged file is still at target
         raise
+    if wal_lama is not None and hasil.disisihkan is None:
+        wal_lama.unlink()
     if hasil.disisihkan is not None:
         log.warning("Basis data rusak (%s) disisihkan sebagai %s dan dibangun ulang.", lama.galat, hasil.disisihkan)
     return hasil

@@ -193,6 +193,48 @@ def test_cli_build_also_repairs_a_damaged_database(data_dir):
     assert build.periksa(target).siap
 
 
+WAL_SCRIPT = """
+import duckdb, os, sys
+con = duckdb.connect(sys.argv[1])
+con.execute("SET checkpoint_threshold = '1GB'")
+con.execute("CREATE TABLE batas_dari_wal AS SELECT 6371 AS kode_bps")
+os._exit(0)  # killed: the change is only in pilar.duckdb.wal
+"""
+
+
+def leave_wal(target):
+    subprocess.run([sys.executable, "-c", WAL_SCRIPT, str(target)], check=True, timeout=60)
+    assert (target.parent / "pilar.duckdb.wal").exists()
+
+
+def test_wal_of_the_old_file_is_read_and_does_not_outlive_it(data_dir):
+    # A .wal left next to the old file would not match the new one: DuckDB refuses to open that pair.
+    target = data_dir / "pilar.duckdb"
+    leave_wal(target)
+    build.ensure_built(data_dir / "sources", target)  # same sources: nothing to do
+    build.build(data_dir / "sources", target)
+    assert sorted(p.name for p in data_dir.iterdir()) == ["pilar.duckdb", "pilar.duckdb.lock", "sources"]
+    assert build.periksa(target).siap
+    con = duckdb.connect(str(target), read_only=True)
+    assert con.execute("SELECT * FROM batas_dari_wal").fetchall() == [(6371,)]
+    con.close()
+
+
+def test_database_with_a_wal_of_another_file_is_set_aside_with_it_and_rebuilt(data_dir, tmp_path):
+    # The state the old build left: a new file next to the old file's .wal.
+    target = data_dir / "pilar.duckdb"
+    leave_wal(target)
+    fresh = build.build(data_dir / "sources", tmp_path / "baru" / "pilar.duckdb").path
+    shutil.copyfile(fresh, target)
+    assert build.periksa(target).rusak
+    build.ensure_built(data_dir / "sources", target)
+    assert build.periksa(target).siap
+    names = sorted(p.name for p in data_dir.iterdir())
+    assert "pilar.duckdb.wal" not in names
+    aside = [n for n in names if n.startswith("pilar.duckdb.rusak-")]
+    assert len(aside) == 2 and aside[1] == aside[0] + ".wal"  # kept, side by side, for whoever investigates
+
+
 @pytest.mark.parametrize("change", ["macro_hilang", "versi_tidak_ada"])
 def test_database_of_another_schema_version_is_rebuilt(data_dir, change):
     target = data_dir / "pilar.duckdb"
