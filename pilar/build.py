@@ -282,7 +282,7 @@ def _waktu(target: Path) -> str:
 
 
 def _pesan_sumber(e: sumber.SumberError, target: Path) -> str:
-    daftar = "; ".join(e.pesan[:MAKS_MASALAH])
+    daftar = " ".join("; ".join(e.pesan[:MAKS_MASALAH]).split())  # one paragraph, even if a cell held a newline
     lain = len(e.pesan) - MAKS_MASALAH
     sisa = f" (dan {lain} masalah lain; perintah python -m pilar build menyebut semuanya)" if lain > 0 else ""
     return (f"Data sumber tidak sah, jadi dasbor memakai basis data terakhir yang baik ({target.name}, "
@@ -340,7 +340,8 @@ def ensure_built(sources: Path | None = None, target: Path | None = None) -> Pat
     try:
         notice = _pastikan(sources, target)
     except sumber.SumberError as e:
-        _masalah[key] = "Data sumber tidak sah dan belum ada basis data yang bisa dipakai: " + "; ".join(e.pesan)
+        _masalah[key] = " ".join(("Data sumber tidak sah dan belum ada basis data yang bisa dipakai: "
+                                  + "; ".join(e.pesan)).split())
         _diperiksa.pop(key, None)
         raise
     if notice:

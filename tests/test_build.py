@@ -185,6 +185,21 @@ def test_damaged_database_is_set_aside_and_rebuilt(data_dir, damage):
     assert build.masalah_sumber(target) is None
 
 
+def test_failed_swap_of_a_damaged_database_leaves_every_file_as_it_was(data_dir, monkeypatch):
+    target = data_dir / "pilar.duckdb"
+    target.write_bytes(b"bukan duckdb")
+    (data_dir / "pilar.duckdb.wal").write_bytes(b"wal lama")
+    before = snapshot(data_dir)
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)  # berkas.ganti fails after the new file is written
+    with pytest.raises(OSError):
+        build.build(data_dir / "sources", target)
+    assert snapshot(data_dir) == before
+
+
 def test_cli_build_also_repairs_a_damaged_database(data_dir):
     target = data_dir / "pilar.duckdb"
     target.write_bytes(b"")
@@ -269,6 +284,13 @@ def test_invalid_sources_keep_serving_the_last_good_database(data_dir):
     replace_line(sources / "kpm.csv", "6399,pkh,2022-Q2,2000", "6301,pkh,2022-Q2,2000")
     build.ensure_built(sources, target)
     assert build.masalah_sumber(target) is None
+
+
+def test_notice_is_one_paragraph_even_when_a_cell_holds_a_newline(data_dir):
+    replace_line(data_dir / "sources" / "kpm.csv", "6301,pkh,2022-Q2,2000", '6301,pkh,"2022\nQ2",2000')
+    build.ensure_built(data_dir / "sources", data_dir / "pilar.duckdb")
+    notice = build.masalah_sumber(data_dir / "pilar.duckdb")
+    assert "kpm.csv baris 5, kolom periode: periode '2022 Q2' tidak sah" in notice and "\n" not in notice
 
 
 def test_notice_names_the_first_problems_and_counts_the_rest(data_dir):
