@@ -4,12 +4,14 @@ Every problem is reported in Bahasa Indonesia (the people who fix a source CSV a
 officials) with file, row and column, and all problems are listed at once. Rows are
 numbered as a spreadsheet shows the file: the header is row 1.
 
-Accepted (the constants below say exactly what): UTF-8 with or without the BOM of Excel's
-"CSV UTF-8", commas, at most ``MAKS_BYTE`` per file, at least one data row per table; numbers
-with a dot for decimals and no thousands separator (``1.263`` is refused where a whole number
-is due: integer columns, and ``nilai`` whose ``satuan`` is a count); periods in one format
-per table (``PERIODE_TABEL``, ``PERIODE_AWALAN``) and per indicator, real calendar dates, so
-that the latest period is the largest text; the figures the pages need (``WAJIB_*``).
+Accepted: UTF-8 with or without the BOM of Excel's "CSV UTF-8"; commas; at most ``MAKS_BYTE``
+per file; at least one data row per table; numbers with a dot for decimals and no thousands
+separator (``1.263`` is refused in integer columns and where ``satuan`` is a count); periods
+that exist in the calendar, one format per table and indicator so the latest is the largest
+text: pilar.csv ``YYYY-MM-DD``; kpm.csv ``YYYY-Qn``; fakta_wilayah.csv, acuan.csv and
+fakta_provinsi.csv ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, except totals ``pilar_*`` (dates)
+and ``kpm_*`` (quarters); sumber.csv ``tanggal`` ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+The figures the pages read without a fallback (``WAJIB_*``) must be there for every unit.
 """
 from __future__ import annotations
 

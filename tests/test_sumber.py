@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURE_SOURCES
+from conftest import FIXTURE_SOURCES, REAL_SOURCES
 from pilar import alokasi, build, sumber
 
 
@@ -29,7 +29,7 @@ def problems(folder, **kw):
 
 def test_fixture_and_real_sources_pass():
     assert sumber.read_sources(FIXTURE_SOURCES)["pilar"]
-    assert sumber.read_sources(FIXTURE_SOURCES.parent.parent.parent / "data" / "sources")["pilar"]
+    assert sumber.read_sources(REAL_SOURCES)["pilar"]
 
 
 # ---------------------------------------------------------------- what Excel writes
