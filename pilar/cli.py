@@ -1,26 +1,72 @@
-"""Command line: python -m pilar COMMAND. Messages are in Bahasa Indonesia."""
+"""Command line: python -m pilar COMMAND. Messages are in Bahasa Indonesia.
+
+Imports go one way: this module builds the parser from the subcommand modules
+(``cli_proyeksi``, ``cli_batas``), which never import it; what they share for output is
+``ekspor.tulis_frame``. Errors a user can cause end as one paragraph on stderr and a
+non-zero exit status, never a traceback: 2 for a bad argument, 1 for data or files that
+cannot be used (``main``).
+"""
 from __future__ import annotations
 
 import argparse
-import importlib
-import json
+import os
+import re
 import sys
 
-import pandas as pd
+import duckdb
 
-from . import alokasi, build, config, db, sumber
+from . import alokasi, build, cli_batas, cli_proyeksi, config, db, ekspor, proyeksi, sumber
+
+# argparse's own messages (Python 3.11), in Bahasa Indonesia; the first match wins.
+_PESAN_ARGPARSE = [
+    (r"the following arguments are required: (.*)", r"argumen wajib belum diberikan: \1."),
+    (r"unrecognized arguments: (.*)", r"argumen tidak dikenal: \1."),
+    (r"argument (\S+): expected one argument",
+     r"opsi \1 butuh satu nilai; nilai yang diawali '-' ditulis dengan '=', misalnya \1=-5."),
+    (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)",
+     r"\2 tidak dikenal sebagai \1; pilih salah satu dari \3."),
+    (r"ambiguous option: (\S+) could match (.*)", r"opsi \1 ambigu: bisa berarti \2."),
+    (r"argument (\S+): invalid \w+ value: (.*)", r"argumen \1: \2 bukan nilai yang sah."),
+    (r"argument (\S+): ignored explicit argument (.*)", r"opsi \1 tidak menerima nilai (\2)."),
+]
 
 
-def _print_frame(df: pd.DataFrame, fmt: str) -> None:
-    if fmt == "csv":
-        df.to_csv(sys.stdout, index=False, lineterminator="\n")
-    elif fmt == "json":
-        records = json.loads(df.to_json(orient="records", force_ascii=False))
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
-            print(df.to_string(index=False))
+def terjemah_argparse(pesan: str) -> str:
+    """argparse's English error message in Bahasa Indonesia (unknown ones are quoted as they are)."""
+    for pola, ganti in _PESAN_ARGPARSE:
+        m = re.fullmatch(pola, pesan, flags=re.DOTALL)
+        if m:
+            return m.expand(ganti)
+    return f"argumen tidak sah ({pesan})."
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with messages and headings in Bahasa Indonesia; subcommand parsers inherit it."""
+
+    def __init__(self, *args, add_help: bool = True, **kwargs):
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "argumen"
+        self._optionals.title = "opsi"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="tampilkan bantuan ini lalu keluar")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage: ", "pemakaian: ", 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage: ", "pemakaian: ", 1)
+
+    def _get_values(self, action, arg_strings):
+        # Python 3.11 drops '--' given as an option's own value (--format=--) and stores [] instead
+        # of text; it is the missing value it looks like.
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            self.error(f"argument {'/'.join(action.option_strings)}: expected one argument")
+        return super()._get_values(action, arg_strings)
+
+    def error(self, message: str):
+        pesan = f"{self.prog}: {terjemah_argparse(message)} Bantuan: {self.prog} --help"
+        self.exit(2, satu_paragraf(pesan) + "\n")
 
 
 def cmd_build(args) -> int:
@@ -32,7 +78,12 @@ def cmd_build(args) -> int:
 
 
 def cmd_alokasi(args) -> int:
-    written = alokasi.update_estimates(config.sources_dir())
+    try:
+        written = alokasi.update_estimates(config.sources_dir())
+    except ValueError as e:  # a total or allocation basis in the sources that cannot be shared out
+        print(f"Alokasi estimasi gagal: {e}. Periksa total provinsi dan basis alokasi di "
+              f"{config.sources_dir()}.", file=sys.stderr)
+        return 1
     for t, n in written.items():
         print(f"{t}.csv: {n} baris estimasi dihitung ulang")
     return 0
@@ -54,47 +105,71 @@ def cmd_query(args) -> int:
         if "=" not in item:
             raise db.QueryError(f"Parameter '{item}' harus berbentuk nama=nilai, misalnya kode=6371,6372.")
         key, text = item.split("=", 1)
+        key = key.strip()
         if key not in by_name:
             raise db.QueryError(f"Kueri {q.nama} tidak mengenal parameter '{key}'. "
                                 f"Parameternya: {', '.join(by_name) or '(tidak ada)'}.")
         values[key] = db.parse_param(by_name[key], text)
     con = db.connect(build.ensure_built())
-    try:
-        _print_frame(db.run(con, q.nama, **values), args.format)
+    try:  # codes and periods are checked against the database by db.run
+        df = db.run(con, q.nama, **values)
     finally:
         con.close()
+    ekspor.tulis_frame(df, args.format)
     return 0
 
 
-# Modules that add their own subcommands: each has register(subparsers).
-COMMAND_MODULES: list[str] = ["pilar.cli_proyeksi", "pilar.cli_batas"]
-
-
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m pilar", description="Pilar Kalsel: data pilar sosial dan KPM.")
-    sub = p.add_subparsers(dest="perintah", required=True)
+    p = Parser(prog="python -m pilar", description="Pilar Kalsel: data pilar sosial dan KPM.")
+    sub = p.add_subparsers(dest="perintah", metavar="PERINTAH", required=True)
     sub.add_parser("build", help="bangun data/pilar.duckdb dari data/sources/").set_defaults(fn=cmd_build)
     sub.add_parser("alokasi", help="hitung ulang baris estimasi di data/sources/").set_defaults(fn=cmd_alokasi)
     sub.add_parser("queries", help="daftar kueri bernama").set_defaults(fn=cmd_queries)
     q = sub.add_parser("query", help="jalankan satu kueri bernama")
-    q.add_argument("nama")
-    q.add_argument("--param", action="append", metavar="NAMA=NILAI")
-    q.add_argument("--format", choices=["tabel", "csv", "json"], default="tabel")
+    q.add_argument("nama", help="nama kueri (lihat: python -m pilar queries)")
+    q.add_argument("--param", action="append", metavar="NAMA=NILAI",
+                   help="parameter kueri, boleh berulang; misalnya kode=6371,6372 atau periode=2022-Q2")
+    q.add_argument("--format", choices=ekspor.FORMAT_CLI, default="tabel", help="tabel, csv atau json (bawaan tabel)")
     q.set_defaults(fn=cmd_query)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    cli_proyeksi.register(sub)
+    cli_batas.register(sub)
     return p
 
 
+def satu_paragraf(teks) -> str:
+    """One line, printable whatever the text held: arguments that were not valid UTF-8 reach
+    Python as lone surrogates, which a strict stream refuses; they are shown as \\udcff."""
+    return " ".join(str(teks).split()).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _pesan(teks: str) -> None:
+    print(satu_paragraf(teks), file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = parser().parse_args(argv)  # argument errors: Parser.error, exit status 2
     try:
-        return args.fn(args)
+        kode = args.fn(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
+        return kode
     except sumber.SumberError as e:
         print("Data sumber tidak sah; basis data tidak diubah.", file=sys.stderr)
         for line in e.pesan:
             print(f"  - {line}", file=sys.stderr)
         return 1
-    except db.QueryError as e:
-        print(str(e), file=sys.stderr)
+    except (db.QueryError, proyeksi.ProyeksiError) as e:
+        _pesan(str(e))
         return 2
+    except BrokenPipeError:  # e.g. `... | head`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except duckdb.Error as e:
+        _pesan(f"Basis data {config.db_path()} tidak dapat dipakai (sedang ditulis proses lain, rusak, atau "
+               f"bukan berkas DuckDB). Rincian: {e}")
+        return 1
+    except OSError as e:
+        _pesan(f"Berkas tidak dapat dibaca atau ditulis: {e.filename or ''} ({e.strerror or e}).")
+        return 1
+    except KeyboardInterrupt:
+        _pesan("Dibatalkan.")
+        return 130

@@ -2,8 +2,9 @@
 
 Spreadsheet safety (OWASP, "CSV injection"): Excel and LibreOffice run a cell that begins
 with ``=``, ``+``, ``-``, ``@``, tab or carriage return as a formula, so such a **text** cell
-is written with a leading apostrophe (``'=HYPERLINK(...)``), the form both programs show as
-plain text. This covers data cells, column names and the header lines.
+is written with a leading apostrophe (``'=HYPERLINK(...)``), as OWASP recommends: the cell
+then starts with a character that is no formula, and is read as text. This covers data cells,
+column names and the header lines.
 
 Numbers are not text: a cell that holds a number (a numeric or boolean column, or a number
 inside a mixed column) is written as that number, so ``-5`` stays ``-5`` and still parses as a
