@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import ipaddress
 import json
 import shutil
+import socket
 import zipfile
 from pathlib import Path
 
@@ -29,7 +31,8 @@ from shapely.geometry import MultiPolygon, Polygon, box, shape
 from pilar import batas
 
 ROOT = Path(__file__).resolve().parent.parent
-WILAYAH = {int(r["kode_bps"]): r for r in csv.DictReader(open(ROOT / "data" / "sources" / "wilayah.csv"))}
+with open(ROOT / "data" / "sources" / "wilayah.csv", newline="") as _f:
+    WILAYAH = {int(r["kode_bps"]): r for r in csv.DictReader(_f)}
 KODE = [str(k) for k in sorted(WILAYAH)]
 # Names as the geoBoundaries/COD-AB set spells them (two traps: Kota Baru, Kota Banjar Baru).
 NAMA_GB = {6301: "Tanah Laut", 6302: "Kota Baru", 6303: "Banjar", 6304: "Barito Kuala", 6305: "Tapin",
@@ -308,3 +311,39 @@ def installed_db(reference, tmp_path) -> Path:
     path.parent.mkdir()
     shutil.copyfile(reference[3], path)
     return path
+
+
+@pytest.fixture()
+def hanya_loopback(monkeypatch):
+    """Fail the test if it tries to resolve or reach anything but this machine (127.0.0.1, ::1).
+
+    The attempt is refused with an OSError (so the code under test takes its offline path) and
+    recorded, and the test fails at teardown.
+    """
+    upaya: list = []
+    connect, getaddrinfo = socket.socket.connect, socket.getaddrinfo
+
+    def lokal(host) -> bool:
+        if host in ("localhost", b"localhost"):
+            return True
+        try:
+            return ipaddress.ip_address(host.decode() if isinstance(host, bytes) else host).is_loopback
+        except ValueError:
+            return False
+
+    def guarded_connect(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not lokal(address[0]):
+            upaya.append(address)
+            raise OSError(f"test: no network beyond loopback ({address[0]})")
+        return connect(self, address)
+
+    def guarded_getaddrinfo(host, *a, **k):
+        if host is not None and not lokal(host):
+            upaya.append(host)
+            raise socket.gaierror(socket.EAI_NONAME, f"test: no DNS ({host})")
+        return getaddrinfo(host, *a, **k)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
+    yield upaya
+    assert not upaya, f"the test tried to reach {upaya}"
