@@ -138,6 +138,14 @@ def test_province_column_and_kind_column():
     assert hasil.baris == {6303: [1], 6371: [2]}
 
 
+def test_odd_values_in_attribute_columns():
+    kolom = {"prov": [float("nan"), np.float32("nan"), math.inf, None, 63],
+             "nama": ["Tala", "HSS", "Tanbu", "Banjar", "Banjar Baru"],
+             "tanggal": [np.datetime64("2020-01-01")] * 5}
+    hasil = _cocok(kolom)
+    assert hasil.baris == {6301: [0], 6303: [3], 6306: [1], 6310: [2], 6372: [4]}
+
+
 def test_code_column_without_kalsel_codes_falls_back_to_names():
     kolom = {"kode": [1101 + i for i in range(13)], "nama": [u.nama for u in UNITS]}
     hasil = _cocok(kolom)

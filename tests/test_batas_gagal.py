@@ -15,6 +15,7 @@ from pilar import batas  # noqa: E402
 from pilar.batas import simpan  # noqa: E402
 
 pytest_plugins = ["geo_fixtures"]
+pytestmark = pytest.mark.usefixtures("hanya_loopback")
 
 
 def _gj(tmp: Path, name: str, gdf) -> Path:

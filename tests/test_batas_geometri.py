@@ -14,6 +14,7 @@ from pilar import batas  # noqa: E402
 from pilar.batas import geometri  # noqa: E402
 
 pytest_plugins = ["geo_fixtures"]
+pytestmark = pytest.mark.usefixtures("hanya_loopback")
 
 UNITS = [batas.Wilayah(int(k), r["kode_kemendagri"], r["nama"], r["nama_pendek"], r["jenis"])
          for k, r in gf.WILAYAH.items()]

@@ -26,6 +26,7 @@ from geo_fixtures import KODE, check_boundaries, loaded, same_geometry
 from pilar import batas, build
 
 pytest_plugins = ["geo_fixtures"]
+pytestmark = pytest.mark.usefixtures("hanya_loopback")
 
 REAL_GEO = Path(__file__).parents[2] / "shared/geo/kalsel_kabkota.geojson"
 

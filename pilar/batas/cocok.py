@@ -144,10 +144,10 @@ def cocokkan_kolom(nilai: Iterable, units: Iterable[Wilayah], jenis: Iterable | 
 
 def _provinsi(v, kode_prov: int) -> bool | None:
     """True: the value names Kalsel; False: another province; None: empty or not a province."""
-    if v is None or isinstance(v, bool) or (isinstance(v, float) and math.isnan(v)):
+    if v is None or isinstance(v, bool):
         return None
     if isinstance(v, numbers.Real):
-        return int(v) == kode_prov if v == int(v) and 11 <= v <= 99 else None
+        return int(v) == kode_prov if math.isfinite(v) and v == int(v) and 11 <= v <= 99 else None
     if not isinstance(v, str) or not v.strip():
         return None
     a = _alnum(v)
