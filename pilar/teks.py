@@ -70,6 +70,14 @@ TEKS: dict[str, tuple[str, str]] = {
         "(GeoJSON, zipped Shapefile, GeoPackage): `python -m pilar boundaries install FILE`; or download the open "
         "geoBoundaries set when online: `python -m pilar boundaries download`."),
     "atribusi": ("Atribusi batas wilayah", "Boundary attribution"),
+    "tanpa_basis_data": (
+        "Dasbor belum bisa tampil: basis data belum ada dan data sumber tidak sah. Petugas admin perlu "
+        "memperbaiki berkas sumber lalu menjalankan python -m pilar build. Masalah pertama:",
+        "The dashboard cannot show yet: there is no database and the source data are invalid. An administrator "
+        "needs to fix the source files and run python -m pilar build. First problems:"),
+    "basis_data_sibuk": (
+        "Basis data sedang tidak bisa dibaca (sedang ditulis atau izin berkas). Muat ulang halaman sebentar lagi.",
+        "The database cannot be read right now (being written, or file permissions). Reload the page shortly."),
     "admin_judul": ("Admin", "Admin"),
     "admin_sandi": ("Kata sandi admin", "Admin password"),
     "admin_masuk": ("Masuk", "Log in"),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from . import build, ekspor, peta, tampilan, ukuran, wilayah
+from . import build, ekspor, peta, sumber, tampilan, ukuran, wilayah
 from . import ui_admin as adm
 from . import status as status_mod
 from .simpanan import SIMPANAN
@@ -40,11 +40,21 @@ class Pilihan:
         return tampilan.nama_pilihan(self.kode, self.lang)
 
 
-def _ikuti_basis_data() -> None:
-    """Follow the database file (rebuilt or swapped in since the last run: a new connection)."""
-    path = build.ensure_built()
-    s = path.stat()
-    SIMPANAN.ikuti(path, (str(path), s.st_ino, s.st_mtime_ns, s.st_size))
+def _ikuti_basis_data(lang: str) -> None:
+    """Follow the database file (rebuilt or swapped in since the last run: a new connection).
+
+    With no usable database at all a reader gets one paragraph, never a traceback.
+    """
+    try:
+        path = build.ensure_built()
+        s = path.stat()
+        SIMPANAN.ikuti(path, (str(path), s.st_ino, s.st_mtime_ns, s.st_size))
+    except sumber.SumberError as e:
+        st.error(t("tanpa_basis_data", lang) + " " + teks_aman(" ".join(e.pesan[:5])), icon=":material/error:")
+        st.stop()
+    except OSError as e:
+        st.error(t("basis_data_sibuk", lang) + " " + teks_aman(str(e)), icon=":material/error:")
+        st.stop()
 
 
 # ---------------------------------------------------------------- state kept in the URL
@@ -72,7 +82,7 @@ def halaman(judul_key: str) -> Pilihan:
     """Page setup and shared sidebar. Call first on every page."""
     st.set_page_config(page_title="Pilar Kalsel", layout="wide", initial_sidebar_state="auto")
     ss = st.session_state
-    _ikuti_basis_data()
+    _ikuti_basis_data("en" if st.query_params.get("lang") == "en" and "lang" not in ss else ss.get("lang", "id"))
     known = {int(k): v for k, v in tampilan.indikator().nama_lengkap.items()}
     if "kab" not in ss:  # first run of this session: take the filter and language from the URL
         ss["kab"], ss["kab_tak_dikenal"] = wilayah.urai_kode(st.query_params.get("kab", ""), known)

@@ -54,7 +54,7 @@ def masuk(lang: str) -> None:
 
 def pemberitahuan(lang: str) -> None:
     """Tell admins (only them) when the sources are invalid and the last good database is served."""
-    masalah = getattr(build, "masalah_sumber", lambda: None)()  # SEMENTARA
+    masalah = build.masalah_sumber()
     if masalah and aktif():
         st.error(t("admin_sumber_rusak", lang) + " " + teks_aman(" ".join(masalah.splitlines())), icon=":material/error:")
 

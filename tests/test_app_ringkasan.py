@@ -1,5 +1,11 @@
 """AppTest of the home page (Ringkasan) on the fixture database."""
+import shutil
+
 import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import FIXTURE_SOURCES, ROOT
+from pilar import build
 
 
 @pytest.fixture()
@@ -36,3 +42,38 @@ def test_several_units_and_unknown_code(app):
 def test_english_switch(app):
     at = app(lang="en")
     assert metrics(at)["PKH families"] == "18,000"
+
+
+@pytest.fixture()
+def sumber_rusak(tmp_path):
+    """Fixture sources whose kpm.csv holds a header only (refused by the build)."""
+    bad = tmp_path / "sources"
+    shutil.copytree(FIXTURE_SOURCES, bad)
+    (bad / "kpm.csv").write_text("kode_bps,program,periode,jumlah,sumber_id,status,catatan\n")
+    return bad
+
+
+def test_no_usable_database_gives_one_paragraph_not_a_traceback(tmp_path, sumber_rusak, monkeypatch):
+    bad = sumber_rusak
+    monkeypatch.setenv("PILAR_DB", str(tmp_path / "pilar.duckdb"))  # nothing built yet
+    monkeypatch.setenv("PILAR_SOURCES", str(bad))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert not at.exception
+    assert len(at.error) == 1 and "kpm.csv" in at.error[0].value.replace("\\", "")
+    assert not (tmp_path / "pilar.duckdb").exists()
+
+
+def test_invalid_sources_serve_the_last_good_database_and_tell_only_admins(tmp_path, sumber_rusak, monkeypatch):
+    from pilar import admin
+    target = build.build(FIXTURE_SOURCES, tmp_path / "pilar.duckdb").path
+    monkeypatch.setenv("PILAR_DB", str(target))
+    monkeypatch.setenv("PILAR_SOURCES", str(sumber_rusak))
+    monkeypatch.setenv("PILAR_ADMIN_SANDI", "uji")
+    monkeypatch.setattr(admin, "JEDA_AWAL", 0.01)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert not at.exception
+    assert metrics(at)["LKS"] == "35"  # the last good figures
+    assert not at.error  # visitors are not told
+    at.text_input(key="admin_sandi_input").input("uji")
+    at.button[0].click().run()
+    assert any("kpm.csv" in e.value.replace("\\", "") for e in at.error)

@@ -59,7 +59,8 @@ def test_cached_values_cannot_be_changed_by_a_caller(toko):
 
 def test_indikator_views_are_not_shared_mutable(toko):
     ind = tampilan.indikator()
-    ind.nilai()["kpm_pkh"] = 0
+    mine = ind.nilai()
+    mine["kpm_pkh"] = 0
     assert tampilan.indikator().nilai()["kpm_pkh"].sum() > 0
 
 
@@ -67,19 +68,19 @@ def test_new_file_version_clears_the_cache_and_is_read(toko, tmp_path):
     target = tmp_path / "pilar.duckdb"
     build.build(FIXTURE_SOURCES, target)
     toko.ikuti(target, tanda(target))
-    before = tampilan.nilai("lks").nilai
+    before = tampilan.nilai("tksk_per_kecamatan").penyebut
     ubah = tmp_path / "sources"
     shutil.copytree(FIXTURE_SOURCES, ubah)
-    csv = ubah / "pilar.csv"
+    csv = ubah / "fakta_wilayah.csv"
     rows = csv.read_text().splitlines()
-    i = next(i for i, r in enumerate(rows) if r.startswith("6301,lks,"))
+    i = next(i for i, r in enumerate(rows) if r.startswith("6301,kecamatan,"))
     parts = rows[i].split(",")
-    parts[3] = str(int(parts[3]) + 5)
+    parts[2] = str(int(parts[2]) + 5)
     rows[i] = ",".join(parts)
     csv.write_text("\n".join(rows) + "\n")
     build.build(ubah, target)  # replaced on disk while the store holds the old version open
     toko.ikuti(target, tanda(target))
-    assert tampilan.nilai("lks").nilai == before + 5
+    assert tampilan.nilai("tksk_per_kecamatan").penyebut == before + 5
 
 
 def test_retired_connection_is_closed_only_after_its_last_reader(toko, tmp_path):
