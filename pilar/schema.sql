@@ -23,13 +23,12 @@ CREATE TABLE wilayah (
     jenis           VARCHAR NOT NULL CHECK (jenis IN ('kabupaten', 'kota'))
 );
 
+-- Names and definitions of the pillar types live in the measure catalog (pilar/ukuran.py).
 CREATE TABLE pilar_jenis (
     jenis_pilar   VARCHAR PRIMARY KEY,
-    nama          VARCHAR NOT NULL,
     satuan        VARCHAR NOT NULL,
     urutan        INTEGER NOT NULL UNIQUE,
-    basis_alokasi VARCHAR NOT NULL,
-    definisi      VARCHAR NOT NULL
+    basis_alokasi VARCHAR NOT NULL
 );
 
 CREATE TABLE fakta_wilayah (

@@ -80,7 +80,7 @@ TABEL: dict[str, tuple[list[Kolom], tuple[str, ...]]] = {
                   "catatan:teks?"), ("sumber_id",)),
     "wilayah": (_k("kode_bps:kode_bps kode_kemendagri:kode_kemendagri nama:teks nama_pendek:teks "
                    "jenis:jenis_wilayah"), ("kode_bps",)),
-    "pilar_jenis": (_k("jenis_pilar:id nama:teks satuan:teks urutan:bulat basis_alokasi:basis definisi:teks"),
+    "pilar_jenis": (_k("jenis_pilar:id satuan:teks urutan:bulat basis_alokasi:basis"),
                     ("jenis_pilar",)),
     "fakta_wilayah": (_k("kode_bps:kode indikator:id nilai:angka satuan:teks periode:periode " + _FIGUR),
                       ("kode_bps", "indikator", "periode")),

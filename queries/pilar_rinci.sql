@@ -1,7 +1,7 @@
 -- Jumlah pilar per kabupaten/kota dan jenis, satu baris per angka, dengan status, sumber dan catatan.
 -- @param kode kode_list  kode BPS wilayah, dipisah koma; kosong = seluruh provinsi
 -- @param periode teks  periode data pilar (YYYY-MM-DD); kosong = periode terbaru
-SELECT p.kode_bps, w.nama, p.jenis_pilar, j.nama AS nama_pilar, p.periode, p.jumlah,
+SELECT p.kode_bps, w.nama, p.jenis_pilar, p.periode, p.jumlah,
        p.status, p.sumber_id, p.catatan
 FROM pilar AS p
 JOIN wilayah AS w USING (kode_bps)

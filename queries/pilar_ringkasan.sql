@@ -16,7 +16,7 @@ agg AS (
     FROM pilih
     GROUP BY jenis_pilar
 )
-SELECT j.jenis_pilar, j.nama, j.satuan, per.periode, a.jumlah,
+SELECT j.jenis_pilar, j.satuan, per.periode, a.jumlah,
        -- A sum over all units that equals the announced total carries that total's status.
        CASE WHEN a.jumlah_wilayah = (SELECT count(*) FROM wilayah) AND a.jumlah = f.nilai
             THEN f.status ELSE a.status_bagian END AS status,

@@ -192,8 +192,8 @@ BAD_CELLS = [
     ("wilayah.csv", "6371,63.71,", "6371,63.17,", "wilayah.csv baris 3, kolom kode_kemendagri: '63.17' tidak "
      "cocok dengan kode_bps 6371"),
     ("wilayah.csv", "Banjarmasin,kota", "Banjarmasin,kabupaten", "kode BPS 6371 adalah kota, bukan kabupaten"),
-    ("pilar_jenis.csv", "lembaga,1,penduduk,", "lembaga,1,jumlah_rumah,", "basis alokasi 'jumlah_rumah' tidak dikenal"),
-    ("pilar_jenis.csv", "orang,2,kecamatan,", "orang,1,kecamatan,", "pilar_jenis.csv baris 3, kolom urutan: '1' "
+    ("pilar_jenis.csv", "lembaga,1,penduduk\n", "lembaga,1,jumlah_rumah\n", "basis alokasi 'jumlah_rumah' tidak dikenal"),
+    ("pilar_jenis.csv", "orang,2,kecamatan\n", "orang,1,kecamatan\n", "pilar_jenis.csv baris 3, kolom urutan: '1' "
      "sudah dipakai di baris 2"),
     ("fakta_provinsi.csv", "pilar_lks,", "pilar_lsk,", "jenis pilar 'lsk' (dari pilar_lsk) tidak ada di pilar_jenis.csv"),
     ("kpm.csv", "6301,pkh,2022-Q2,", "6301,PKH Tahap 2,2022-Q2,", "kpm.csv baris 5, kolom program: 'PKH Tahap 2' "
