@@ -22,7 +22,7 @@ D_MIN, D_MAX = tampil.rentang_lama()
 
 # Inputs live in session state as URL strings: read from the URL once, written back every run.
 if "proy_q" not in ss:
-    dari_url, ss["proy_salah"] = pr.dari_url(st.query_params.to_dict(), tampil.bawaan(), D_MIN, D_MAX)
+    dari_url, ss["proy_salah"] = pr.dari_url(st.query_params.to_dict(), tampil.bawaan(), D_MIN, D_MAX, lang=lang)
     ss["proy_q"] = pr.ke_url(dari_url)
 url = pr.ke_url(tampil.pengaturan(tuple(sorted(ss["proy_q"].items()))))
 for k in pr.kunci_url():
@@ -94,14 +94,14 @@ for i, (s, col) in enumerate(zip(pg.skenario, st.columns(len(pg.skenario)))):
         st.markdown(f"**{t('pr_skenario_ke', lang).format(i=i + 1)}**")
         widget(st.text_input, t("pr_i_nama", lang), "nama" + a, s.nama or "", "teks",
                placeholder=pr.nama_skenario(replace(s, nama=None), pg.dalam, lang, g_acuan.nilai), max_chars=60)
-        widget(st.number_input, t("pr_i_g", lang), "g" + a, float(s.g), min_value=0.0, max_value=pr.G_MAX,
+        widget(st.number_input, t("pr_i_g", lang), "g" + a, float(s.g), min_value=pr.G_MIN, max_value=pr.G_MAX,
                step=1.0, format="%g")
         widget(st.number_input, t("pr_i_dp", lang), "dp" + a, float(s.dp), min_value=pr.DP_MIN,
                max_value=pr.DP_MAX, step=10.0, format="%g")
-        widget(st.number_input, t("pr_i_masuk", lang), "masuk" + a, float(s.masuk), min_value=0.0,
+        widget(st.number_input, t("pr_i_masuk", lang), "masuk" + a, float(s.masuk), min_value=pr.MASUK_MIN,
                max_value=pr.MASUK_MAX, step=100.0, format="%g")
         widget(st.number_input, t("pr_i_keluar", lang), "keluar" + a, round(100 * s.keluar, 6), "persen",
-               min_value=0.0, max_value=100.0, step=0.5, format="%g")
+               min_value=tampil.KELUAR_PERSEN[0], max_value=tampil.KELUAR_PERSEN[1], step=0.5, format="%g")
         widget(st.radio, t("pr_i_p0", lang), "p0" + a, s.p0, "pilihan", options=list(pr.P0_PILIHAN),
                format_func=lambda v: {"data": t("pr_p0_data", lang), "target": t("pr_p0_target", lang)}[v]
                .format(x=pg.target, y=pg.dalam))

@@ -75,7 +75,20 @@ def plotly_separators(lang: str = "id") -> str:
     return get_decimal_symbol(lang) + get_group_symbol(lang)
 
 
+# Characters and words that Markdown (with Streamlit's extensions) would turn into something
+# other than text: emphasis, links, images, HTML, directives (:red[...]), math, autolinks.
+_MARKDOWN = re.compile(r"[\\`*_{}\[\]<>!|~$#&]|:\w|\w:|//|www\.|@")
+
+
 def teks_aman(s) -> str:
-    """Text from a URL, a file or the database made inert for Markdown: every ASCII punctuation
-    mark is backslash-escaped (CommonMark), so no link, image, HTML or directive can form."""
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", str(s))
+    """Text from a URL, a file or the database, safe to put inside Markdown.
+
+    Plain words stay as they are. Anything Markdown could act on is shown as an inline code
+    span: nothing inside a code span is parsed (no link, autolink, image, HTML or directive),
+    and the delimiter is longer than any backtick run in the text, so it cannot be closed early.
+    """
+    s = " ".join(str(s).split())
+    if not _MARKDOWN.search(s):
+        return s
+    tick = "`" * (max((len(r) for r in re.findall(r"`+", s)), default=0) + 1)
+    return f"{tick} {s} {tick}"  # CommonMark strips one space on each side

@@ -19,6 +19,7 @@ from .proyeksi import HasilSkenario, Masukan, butuh_g, butuh_pendamping, tahun_t
 from .simpanan import tersimpan
 from .teks import t
 
+KELUAR_PERSEN = (100 * pr.KELUAR_MIN, 100 * pr.KELUAR_MAX)  # the page shows the exit share in percent
 WARNA = ("#08306b", "#d94801", "#238b45")   # one per scenario
 GARIS = ("solid", "dash", "dot")            # and a line style, so colour is not the only cue
 

@@ -9,7 +9,6 @@ from pilar import build, db
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SOURCES = ROOT / "tests" / "fixtures" / "sources"
 REAL_SOURCES = ROOT / "data" / "sources"
-SHARED_GEO = ROOT.parent / "shared" / "geo"
 
 # The province totals announced at the Kalsel social-pillar dialog, 23 Sept 2025.
 FORUM_TOTALS = {"lks": 199, "tksk": 122, "psm": 1263, "karang_taruna": 1127,

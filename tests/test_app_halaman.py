@@ -5,7 +5,8 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import REAL_SOURCES, ROOT, SHARED_GEO
+import geo_fixtures
+from conftest import REAL_SOURCES, ROOT
 from pilar import db, ukuran
 from pilar import format as fmt
 
@@ -133,7 +134,6 @@ def test_admin_form_only_after_login_with_the_password(app, monkeypatch):
     assert "Admin: pasang batas wilayah" in [e.label for e in admin_expanders(at)]
 
 
-@pytest.mark.skipif(not (SHARED_GEO / "kalsel_kabkota.geojson").exists(), reason="../shared/geo tidak ada")
 def test_boundaries_installed_while_the_app_runs_are_drawn_with_attribution(tmp_path, monkeypatch):
     from pilar import batas, build
     target = build.build(REAL_SOURCES, tmp_path / "pilar.duckdb").path
@@ -147,7 +147,8 @@ def test_boundaries_installed_while_the_app_runs_are_drawn_with_attribution(tmp_
 
     at = peta()
     assert at.radio(key="peta_tampilan").options == ["Peta ubin (13 kotak sama besar)"]
-    batas.install(SHARED_GEO / "kalsel_kabkota.geojson", attribution="Atribusi uji", db_path=target)
+    src = geo_fixtures.tulis_geojson(geo_fixtures.kalsel(), tmp_path / "kalsel.geojson")
+    batas.install(src, attribution="Atribusi uji", db_path=target)
     at = peta()  # same process: the swapped-in file must be read, not the old one
     assert at.radio(key="peta_tampilan").value == "geo"
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)

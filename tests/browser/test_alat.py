@@ -1,13 +1,8 @@
 """The test tools themselves, on tiny purpose-built apps: the network guard and the map checks."""
-import pytest
 from playwright.sync_api import expect
 
 from browser.harness import click_polygon, polygons, wait_for_charts
 from browser.helpers import goto, sane_polygons as sane
-from conftest import SHARED_GEO
-
-needs_geo = pytest.mark.skipif(not (SHARED_GEO / "kalsel_kabkota.geojson").exists(),
-                               reason="needs ../shared/geo (test boundaries)")
 
 
 def test_guard_blocks_and_reports_outside_request(page, serve_app, net_guard):
@@ -19,7 +14,6 @@ def test_guard_blocks_and_reports_outside_request(page, serve_app, net_guard):
     net_guard.external.clear()  # seen and blocked: this test passes
 
 
-@needs_geo
 def test_map_polygons_sane_when_rings_are_clockwise(page, serve_app):
     goto(page, serve_app("peta_klik.py"))
     wait_for_charts(page)
@@ -27,14 +21,12 @@ def test_map_polygons_sane_when_rings_are_clockwise(page, serve_app):
     assert len(polys) == 13 and sane(polys), polys
 
 
-@needs_geo
 def test_size_check_catches_counter_clockwise_rings(page, serve_app):
     goto(page, serve_app("peta_klik.py") + "/?ring=ccw")
     wait_for_charts(page)
     assert not sane(polygons(page))
 
 
-@needs_geo
 def test_clicking_a_unit_selects_it(page, serve_app):
     goto(page, serve_app("peta_klik.py"))
     wait_for_charts(page)

@@ -8,19 +8,17 @@ from playwright.sync_api import expect
 
 from browser import harness
 from browser.helpers import chips, goto, sane_polygons
-from conftest import REAL_SOURCES, ROOT, SHARED_GEO
-
-pytestmark = pytest.mark.skipif(not (ROOT / "pages" / "1_Peta.py").exists(), reason="pages/1_Peta.py not there yet")
-GEOJSON = SHARED_GEO / "kalsel_kabkota.geojson"
+import geo_fixtures
+from conftest import REAL_SOURCES, ROOT
 
 
 @pytest.fixture(scope="session")
 def geo_server(tmp_path_factory):
-    """The dashboard on a database with the test boundaries installed (../shared/geo)."""
-    if not GEOJSON.exists():
-        pytest.skip("needs ../shared/geo (test boundaries)")
+    """The dashboard on a database with synthetic boundaries installed by the CLI."""
     from pilar import build
-    db = build.build(REAL_SOURCES, tmp_path_factory.mktemp("geo") / "pilar.duckdb").path
+    work = tmp_path_factory.mktemp("geo")
+    db = build.build(REAL_SOURCES, work / "pilar.duckdb").path
+    GEOJSON = geo_fixtures.tulis_geojson(geo_fixtures.kalsel(), work / "kalsel.geojson")
     env = {"PILAR_DB": str(db), "PILAR_SOURCES": str(REAL_SOURCES)}
     subprocess.run([sys.executable, "-m", "pilar", "boundaries", "install", str(GEOJSON),
                     "--licence", "CC BY 3.0 IGO", "--attribution", "geoBoundaries (uji)"],

@@ -1,9 +1,10 @@
 """Tiny app: a plotly geo choropleth of the 13 units, clickable, offline.
 
-?ring=ccw draws the rings as stored (RFC 7946, counter-clockwise): the trap the map
-tests must catch. Boundaries: ../shared/geo (test data only).
+?ring=ccw draws the outer rings counter-clockwise (as RFC 7946 stores them): the trap the map
+tests must catch. Boundaries: the synthetic 13 units of tests/geo_fixtures.py.
 """
 import json
+import sys
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -11,15 +12,23 @@ import shapely.geometry as sg
 import streamlit as st
 from shapely.geometry.polygon import orient
 
-GEO = Path(__file__).resolve().parents[4] / "shared" / "geo" / "kalsel_kabkota.geojson"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests/, for geo_fixtures
+import geo_fixtures  # noqa: E402
 
-gj = json.loads(GEO.read_text())
+
+@st.cache_resource
+def kalsel() -> str:
+    return geo_fixtures.kalsel(rapi=True).to_json()
+
+
+gj = json.loads(kalsel())
 for f in gj["features"]:
     f["id"] = str(f["properties"]["kode_bps"])
-    if st.query_params.get("ring") != "ccw":  # plotly's geo trace wants clockwise outer rings
-        g = sg.shape(f["geometry"])
-        g = sg.MultiPolygon([orient(p, sign=-1.0) for p in g.geoms])
-        f["geometry"] = sg.mapping(g)
+    # plotly's geo trace wants clockwise outer rings; ?ring=ccw draws them RFC 7946 style
+    sign = 1.0 if st.query_params.get("ring") == "ccw" else -1.0
+    g = sg.shape(f["geometry"])
+    parts = g.geoms if hasattr(g, "geoms") else [g]
+    f["geometry"] = sg.mapping(sg.MultiPolygon([orient(p, sign=sign) for p in parts]))
 ids = [f["id"] for f in gj["features"]]
 fig = go.Figure(go.Choropleth(geojson=gj, locations=ids, z=list(range(len(ids))), featureidkey="id"))
 fig.update_geos(visible=False, fitbounds="locations")
