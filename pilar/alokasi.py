@@ -12,7 +12,9 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 
+from . import format as fmt
 from . import sumber
+from .status import ESTIMASI
 
 
 def sisa_terbesar(total: int, basis: dict[int, float]) -> dict[int, int]:
@@ -37,7 +39,7 @@ def sisa_terbesar(total: int, basis: dict[int, float]) -> dict[int, int]:
 
 
 def _fmt(n: float) -> str:
-    return f"{n:,.0f}".replace(",", ".")
+    return fmt.angka(n, "id")
 
 
 BASIS_LABEL = {
@@ -74,7 +76,7 @@ def _basis(data: dict, nama: str, kpm: dict[int, int]) -> dict[int, float]:
 def _estimate(rows: list[dict], total: float, basis: dict[int, float], value_col: str,
               make_row) -> list[dict]:
     """Keep published rows, replace estimated rows by the allocation of the rest."""
-    kept = [r for r in rows if r["status"] != "estimasi"]
+    kept = [r for r in rows if r["status"] != ESTIMASI]
     known = {r["kode_bps"]: r[value_col] for r in kept}
     sisa = int(round(total - sum(known.values())))
     missing = {k: v for k, v in basis.items() if k not in known}
@@ -82,52 +84,49 @@ def _estimate(rows: list[dict], total: float, basis: dict[int, float], value_col
     return kept + [make_row(k, n, sisa, len(known)) for k, n in alloc.items()]
 
 
-def update_estimates(folder: Path) -> dict[str, int]:
-    """Recompute every ``estimasi`` row in the source CSVs; returns rows written per file."""
-    data = sumber.read_sources(folder, totals=False)
-    prov = {(r["indikator"], r["periode"]): r for r in data["fakta_provinsi"]}
-    kodes = [r["kode_bps"] for r in data["wilayah"]]
+def _catatan_sisa(nk: int, sisa: int, satuan: str) -> str:
+    return (f"Estimasi: sisa total provinsi setelah {nk} kabupaten/kota yang terbit ({_fmt(sisa)} {satuan}) "
+            f"dibagi menurut {BASIS_LABEL['penduduk_x_p0']}, metode sisa terbesar")
 
-    # 1. Poor population where BPS figures were not found.
-    fakta = data["fakta_wilayah"]
-    out_fakta = []
+
+def _miskin(data: dict, prov: dict) -> list[dict]:
+    """Poor population where BPS figures were not found; other fakta rows as they are."""
+    fakta, out = data["fakta_wilayah"], []
     for (ind, per), tot in sorted(prov.items()):
         if ind != "penduduk_miskin":
             continue
         rows = [r for r in fakta if r["indikator"] == ind and r["periode"] == per]
-        basis = _basis(data, "penduduk_x_p0", {})
-        out_fakta += _estimate(rows, tot["nilai"], basis, "nilai", lambda k, n, sisa, nk, tot=tot: {
-            "kode_bps": k, "indikator": ind, "nilai": n, "satuan": "jiwa", "periode": per,
-            "sumber_id": tot["sumber_id"], "status": "estimasi",
-            "catatan": (f"Estimasi: sisa total provinsi setelah {nk} kabupaten/kota yang terbit "
-                        f"({_fmt(sisa)} jiwa) dibagi menurut {BASIS_LABEL['penduduk_x_p0']}, "
-                        "metode sisa terbesar")})
-    done = {(r["indikator"], r["periode"]) for r in out_fakta}
-    out_fakta += [r for r in fakta if (r["indikator"], r["periode"]) not in done]
-    out_fakta.sort(key=lambda r: (r["kode_bps"], _IND_ORDER.get(r["indikator"], 99), r["indikator"], r["periode"]))
-    data["fakta_wilayah"] = out_fakta
+        out += _estimate(rows, tot["nilai"], _basis(data, "penduduk_x_p0", {}), "nilai",
+                         lambda k, n, sisa, nk, tot=tot, ind=ind, per=per: {
+                             "kode_bps": k, "indikator": ind, "nilai": n, "satuan": "jiwa", "periode": per,
+                             "sumber_id": tot["sumber_id"], "status": ESTIMASI,
+                             "catatan": _catatan_sisa(nk, sisa, "jiwa")})
+    done = {(r["indikator"], r["periode"]) for r in out}
+    out += [r for r in fakta if (r["indikator"], r["periode"]) not in done]
+    out.sort(key=lambda r: (r["kode_bps"], _IND_ORDER.get(r["indikator"], 99), r["indikator"], r["periode"]))
+    return out
 
-    # 2. KPM of units whose figure was cut off in the published copy.
-    out_kpm = []
+
+def _kpm(data: dict, prov: dict) -> list[dict]:
+    """KPM of units whose figure was cut off in the published copy."""
+    out = []
     for (ind, per), tot in sorted(prov.items()):
         if not ind.startswith("kpm_"):
             continue
         program = ind[4:]
         rows = [r for r in data["kpm"] if r["program"] == program and r["periode"] == per]
-        basis = _basis(data, "penduduk_x_p0", {})
-        out_kpm += _estimate(rows, tot["nilai"], basis, "jumlah", lambda k, n, sisa, nk, tot=tot: {
-            "kode_bps": k, "program": program, "periode": per, "jumlah": n,
-            "sumber_id": tot["sumber_id"], "status": "estimasi",
-            "catatan": (f"Estimasi: sisa total provinsi setelah {nk} kabupaten/kota yang terbit "
-                        f"({_fmt(sisa)} KPM) dibagi menurut {BASIS_LABEL['penduduk_x_p0']}, "
-                        "metode sisa terbesar")})
-    out_kpm.sort(key=lambda r: (r["program"], r["periode"], r["kode_bps"]))
-    data["kpm"] = out_kpm
-    latest_kpm = max((r["periode"] for r in out_kpm if r["program"] == "pkh"), default=None)
-    kpm = {r["kode_bps"]: r["jumlah"] for r in out_kpm if r["program"] == "pkh" and r["periode"] == latest_kpm}
+        out += _estimate(rows, tot["nilai"], _basis(data, "penduduk_x_p0", {}), "jumlah",
+                         lambda k, n, sisa, nk, tot=tot, program=program, per=per: {
+                             "kode_bps": k, "program": program, "periode": per, "jumlah": n,
+                             "sumber_id": tot["sumber_id"], "status": ESTIMASI,
+                             "catatan": _catatan_sisa(nk, sisa, "KPM")})
+    out.sort(key=lambda r: (r["program"], r["periode"], r["kode_bps"]))
+    return out
 
-    # 3. Pillar counts per unit from the announced province totals.
-    out_pilar = []
+
+def _pilar(data: dict, prov: dict, kpm: dict[int, int], latest_kpm: str | None) -> list[dict]:
+    """Pillar counts per unit from the announced province totals."""
+    out = []
     jenis = {r["jenis_pilar"]: r for r in data["pilar_jenis"]}
     for (ind, per), tot in sorted(prov.items()):
         if not ind.startswith("pilar_"):
@@ -135,21 +134,33 @@ def update_estimates(folder: Path) -> dict[str, int]:
         j = ind[6:]
         base_name = jenis[j]["basis_alokasi"]
         rows = [r for r in data["pilar"] if r["jenis_pilar"] == j and r["periode"] == per]
-        basis = _basis(data, base_name, kpm)
-        out_pilar += _estimate(rows, tot["nilai"], basis, "jumlah", lambda k, n, sisa, nk, tot=tot, j=j, b=base_name: {
-            "kode_bps": k, "jenis_pilar": j, "periode": per, "jumlah": n,
-            "sumber_id": tot["sumber_id"], "status": "estimasi",
-            "catatan": (f"Estimasi: total provinsi {_fmt(tot['nilai'])} dibagi menurut {BASIS_LABEL[b]}"
-                        + (f" (KPM periode {latest_kpm})" if b == "kpm_pkh" else "")
-                        + ", metode sisa terbesar")})
+        out += _estimate(rows, tot["nilai"], _basis(data, base_name, kpm), "jumlah",
+                         lambda k, n, sisa, nk, tot=tot, j=j, b=base_name, per=per: {
+                             "kode_bps": k, "jenis_pilar": j, "periode": per, "jumlah": n,
+                             "sumber_id": tot["sumber_id"], "status": ESTIMASI,
+                             "catatan": (f"Estimasi: total provinsi {_fmt(tot['nilai'])} dibagi menurut "
+                                         f"{BASIS_LABEL[b]}"
+                                         + (f" (KPM periode {latest_kpm})" if b == "kpm_pkh" else "")
+                                         + ", metode sisa terbesar")})
     order = {j: r["urutan"] for j, r in jenis.items()}
-    out_pilar.sort(key=lambda r: (r["periode"], r["kode_bps"], order[r["jenis_pilar"]]))
+    out.sort(key=lambda r: (r["periode"], r["kode_bps"], order[r["jenis_pilar"]]))
+    return out
 
+
+def update_estimates(folder: Path) -> dict[str, int]:
+    """Recompute every ``estimasi`` row in the source CSVs; returns rows written per file."""
+    data = sumber.read_sources(folder, totals=False)
+    prov = {(r["indikator"], r["periode"]): r for r in data["fakta_provinsi"]}
+    data["fakta_wilayah"] = out_fakta = _miskin(data, prov)  # the pillar bases read the new figures
+    data["kpm"] = out_kpm = _kpm(data, prov)
+    latest_kpm = max((r["periode"] for r in out_kpm if r["program"] == "pkh"), default=None)
+    kpm = {r["kode_bps"]: r["jumlah"] for r in out_kpm if r["program"] == "pkh" and r["periode"] == latest_kpm}
+    out_pilar = _pilar(data, prov, kpm, latest_kpm)
     written = {}
     for table, rows in (("fakta_wilayah", out_fakta), ("kpm", out_kpm), ("pilar", out_pilar)):
         cols = [k.nama for k in sumber.TABEL[table][0]]
         sumber.write_csv(folder / f"{table}.csv", cols, [_plain(r) for r in rows])
-        written[table] = sum(1 for r in rows if r["status"] == "estimasi")
+        written[table] = sum(1 for r in rows if r["status"] == ESTIMASI)
     sumber.read_sources(folder)  # the result must pass every check
     return written
 

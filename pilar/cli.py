@@ -15,7 +15,7 @@ import sys
 
 import duckdb
 
-from . import alokasi, build, cli_batas, cli_proyeksi, config, db, ekspor, proyeksi, sumber
+from . import alokasi, build, cli_batas, cli_proyeksi, cli_ukuran, config, db, ekspor, proyeksi, sumber
 
 # argparse's own messages (Python 3.11), in Bahasa Indonesia; the first match wins.
 _PESAN_ARGPARSE = [
@@ -71,6 +71,8 @@ class Parser(argparse.ArgumentParser):
 
 def cmd_build(args) -> int:
     res = build.build()
+    if res.disisihkan:
+        print(f"Basis data lama rusak; disimpan sebagai {res.disisihkan} (tidak dihapus).")
     print(f"Basis data ditulis: {res.path}")
     for t, n in res.rows.items():
         print(f"  {t}: {n} baris")
@@ -111,6 +113,8 @@ def cmd_query(args) -> int:
                                 f"Parameternya: {', '.join(by_name) or '(tidak ada)'}.")
         values[key] = db.parse_param(by_name[key], text)
     con = db.connect(build.ensure_built())
+    if build.masalah_sumber():  # serving the last good database: say so, on stderr
+        _pesan(build.masalah_sumber())
     try:  # codes and periods are checked against the database by db.run
         df = db.run(con, q.nama, **values)
     finally:
@@ -131,6 +135,7 @@ def parser() -> argparse.ArgumentParser:
                    help="parameter kueri, boleh berulang; misalnya kode=6371,6372 atau periode=2022-Q2")
     q.add_argument("--format", choices=ekspor.FORMAT_CLI, default="tabel", help="tabel, csv atau json (bawaan tabel)")
     q.set_defaults(fn=cmd_query)
+    cli_ukuran.register(sub)
     cli_proyeksi.register(sub)
     cli_batas.register(sub)
     return p

@@ -9,7 +9,7 @@ def test_grown_copy_has_40_periods_and_same_latest_figures(real_db_path, tmp_pat
     assert rows == {"pilar": 40 * 13 * 7, "kpm": 40 * 13}
     old, new = db.connect(real_db_path), db.connect(big)
     try:
-        for q in ("pilar_per_wilayah", "kpm_per_wilayah", "pilar_ringkasan", "indikator_wilayah"):
+        for q in ("pilar_per_wilayah", "kpm_per_wilayah", "pilar_rinci", "indikator_wilayah"):
             assert db.run(old, q).equals(db.run(new, q)), q
         assert new.execute("SELECT count(DISTINCT periode) FROM kpm").fetchone()[0] == 40
     finally:

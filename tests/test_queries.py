@@ -35,23 +35,6 @@ def test_pilar_per_wilayah_filter_and_period(fixture_con):
     assert old["tksk"].isna().all()  # not published for that period: missing, not zero
 
 
-def test_pilar_ringkasan_whole_province_takes_the_total_status(fixture_con):
-    df = db.run(fixture_con, "pilar_ringkasan").set_index("jenis_pilar")
-    assert df.at["pendamping_pkh", "jumlah"] == 73
-    # one unit is estimasi, but the sum equals the announced total: status of that total
-    assert df.at["pendamping_pkh", "status"] == "berita"
-    assert df.at["pendamping_pkh", "total_provinsi"] == 73
-
-
-def test_pilar_ringkasan_selection_takes_the_weakest_status(fixture_con):
-    df = db.run(fixture_con, "pilar_ringkasan", kode=[6371, 6372]).set_index("jenis_pilar")
-    assert df.at["psm", "jumlah"] == 45
-    assert df.at["psm", "status"] == "estimasi"
-    only_berita = db.run(fixture_con, "pilar_ringkasan", kode=[6371]).set_index("jenis_pilar")
-    assert only_berita.at["psm", "status"] == "berita"
-    assert only_berita.at["psm", "jumlah_wilayah"] == 1
-
-
 def test_pilar_rinci_long_format(fixture_con):
     df = db.run(fixture_con, "pilar_rinci", kode=[6372])
     assert len(df) == 7
@@ -126,12 +109,11 @@ def test_urai_kode(teks, kode, asing):
 
 def test_queries_with_a_period_know_which_table_holds_it():
     got = {q.nama: q.periode_dari for q in db.queries().values() if any(p.nama == "periode" for p in q.params)}
-    assert got == {"kpm_per_wilayah": "kpm", "pilar_per_wilayah": "pilar", "pilar_rinci": "pilar",
-                   "pilar_ringkasan": "pilar"}
+    assert got == {"kpm_per_wilayah": "kpm", "pilar_per_wilayah": "pilar", "pilar_rinci": "pilar"}
 
 
 @pytest.mark.parametrize("nama, tabel", [("pilar_per_wilayah", "pilar"), ("pilar_rinci", "pilar"),
-                                         ("pilar_ringkasan", "pilar"), ("kpm_per_wilayah", "kpm")])
+                                         ("kpm_per_wilayah", "kpm")])
 def test_unknown_period_is_an_error_naming_the_periods(fixture_con, nama, tabel):
     ada = sorted(r[0] for r in fixture_con.execute(f"SELECT DISTINCT periode FROM {tabel}").fetchall())
     assert len(ada) >= 2  # the fixture has an old and a new period of each
