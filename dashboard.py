@@ -9,7 +9,7 @@ lang = p.lang
 KARTU = ukuran.PILAR + ("kpm_pkh",)
 pilar_n, kpm_n = tampilan.nilai("lks", p.kode), tampilan.nilai("kpm_pkh", p.kode)
 
-st.markdown(f"**{t('wilayah_terpilih', lang)}:** {p.nama}  \n"
+st.markdown(f"**{t('wilayah_terpilih', lang)}:** {ui.teks_aman(p.nama)}  \n"
             + t("periode_pilar", lang).format(periode=tampilan.periode_teks(pilar_n.periode, lang))
             + " · " + t("periode_kpm", lang).format(periode=tampilan.periode_teks(kpm_n.periode, lang)))
 ui.banner_estimasi([tampilan.nilai(k, p.kode).status for k in KARTU], lang)

@@ -42,7 +42,7 @@ with kiri:
 
 with kanan:
     ui.metrik(st, kode_u, p)
-    st.caption(f"{t('nilai_pilihan', lang)}: {p.nama}. {u.definisi(lang)}")
+    st.caption(f"{t('nilai_pilihan', lang)}: {ui.teks_aman(p.nama)}. {u.definisi(lang)}")
 
 ui.tentang((kode_u,), p)
 ui.tabel(tampilan.tabel_ukuran(kode_u, p.kode, lang), judul=u.label(lang), p=p, ukuran_asal=(kode_u,),

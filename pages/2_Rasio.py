@@ -15,7 +15,7 @@ def rasio(kode_u: str, rentang=None, norma=None, catatan: str = "") -> None:
     u = ukuran.UKURAN[kode_u]
     if p.kode:
         n = tampilan.nilai(kode_u, p.kode)
-        st.markdown(f"**{p.nama}**: {u.teks(n.nilai, lang, n.status)} {ui.badge(n.status, lang)}")
+        st.markdown(f"**{ui.teks_aman(p.nama)}**: {u.teks(n.nilai, lang, n.status)} {ui.badge(n.status, lang)}")
     ui.plot(tampilan.batang(kode_u, p.kode, lang, rentang, norma), key=f"rasio_{kode_u}")
     periode, _ = tampilan.asal((kode_u,), (), lang)
     st.caption(f"**{t('definisi', lang)}:** {u.definisi(lang)} {catatan} "
@@ -29,7 +29,7 @@ lo, hi = acuan.at["beban_pendamping_min", "nilai"], acuan.at["beban_pendamping_m
 rasio("kpm_per_pendamping",
       rentang=(lo, hi, t("rentang_beban", lang).format(lo=fmt.angka(lo, lang), hi=fmt.angka(hi, lang))),
       catatan=t("catatan_beban", lang).format(
-          sumber=" | ".join(tampilan.sumber_teks([acuan.at["beban_pendamping_min", "sumber_id"]]))))
+          sumber=ui.teks_aman(" | ".join(tampilan.sumber_teks([acuan.at["beban_pendamping_min", "sumber_id"]])))))
 
 st.header(ukuran.UKURAN["tksk_per_kecamatan"].label(lang))
 kurang = tampilan.nilai("kekurangan_tksk", p.kode)

@@ -63,7 +63,7 @@ periode_awal = t("pr_periode", lang).format(kpm=tampilan.periode_teks(n_k.period
 
 # ---------------------------------------------------------------- starting point
 st.markdown(t("pr_pengantar", lang))
-st.markdown(f"**{t('wilayah_terpilih', lang)}:** {p.nama}  \n" + periode_awal)
+st.markdown(f"**{t('wilayah_terpilih', lang)}:** {ui.teks_aman(p.nama)}  \n" + periode_awal)
 ui.banner_estimasi(list(m.status_k) + list(m.status_p) + [n_k.status, n_p.status], lang)
 if m.tanpa_data:
     st.info(t("pr_tanpa_data_sebagian", lang).format(kode=", ".join(map(str, m.tanpa_data))))
@@ -179,5 +179,5 @@ with st.expander(t("pr_n_per_unit", lang)):
 with st.expander(t("pr_h_asumsi", lang)):
     st.markdown(t("pr_model", lang))
     st.markdown(t("pr_catatan", lang).format(
-        kpm=tampilan.periode_teks(n_k.periode, lang), sumber_k=", ".join(n_k.sumber),
-        sumber_p=", ".join(n_p.sumber)))
+        kpm=tampilan.periode_teks(n_k.periode, lang), sumber_k=ui.teks_aman(", ".join(n_k.sumber)),
+        sumber_p=ui.teks_aman(", ".join(n_p.sumber))))

@@ -1,6 +1,8 @@
 """Bar charts for the overview and ratio pages (plotly, no Streamlit)."""
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -29,15 +31,16 @@ def batang_wilayah(df: pd.DataFrame, judul: str, desimal: int, lang: str, terpil
                    norma: tuple[float, str] | None = None) -> go.Figure:
     """Sorted horizontal bars (largest on top) of one measure for units in ``df``."""
     d = df.sort_values("nilai", ascending=True, na_position="first")
+    nama = [html.escape(str(n)) for n in d["nama"]]  # plotly reads <a>, <b> in text: names are text
     if terpilih:
         colours = [WARNA_TERPILIH if k in terpilih else WARNA_LAIN for k in d["kode_bps"]]
     else:
         colours = [WARNA_SEMUA] * len(d)
     text = [st.tandai(fmt.angka(v, lang, desimal), s, spasi=True) for v, s in zip(d["nilai"], d["status"])]
     hover = [f"{n}: {fmt.angka(v, lang, desimal)} ({st.kata(s, lang)})" for n, v, s in
-             zip(d["nama"], d["nilai"], d["status"])]
+             zip(nama, d["nilai"], d["status"])]
     pattern = _pola(d["status"])
-    fig = go.Figure(go.Bar(x=d["nilai"], y=d["nama"], orientation="h", marker_color=colours,
+    fig = go.Figure(go.Bar(x=d["nilai"], y=nama, orientation="h", marker_color=colours,
                            marker_pattern=pattern, text=text, textposition="outside", cliponaxis=False,
                            customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
     if rentang:

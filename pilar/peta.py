@@ -7,6 +7,8 @@ own static stand-in (static/world_110m.json), so nothing leaves the machine.
 """
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -59,8 +61,9 @@ def figure(df: pd.DataFrame, judul: str, desimal: int, lang: str, terpilih: tupl
     """Choropleth of ``df`` (kode_bps, nama, nilai, status): tiles, or real boundaries if given."""
     tiles = geojson is None
     gj = tile_geojson() if tiles else geojson
+    nama = [html.escape(str(n)) for n in df["nama"]]  # plotly reads <a>, <b> in text: names are text
     text = [f"{n}: {fmt.angka(v, lang, desimal)} ({st.kata(s, lang)})"
-            for n, v, s in zip(df["nama"], df["nilai"], df["status"])]
+            for n, v, s in zip(nama, df["nilai"], df["status"])]
     selected = [k in terpilih for k in df["kode_bps"]] if terpilih else [True] * len(df)
     fig = go.Figure(go.Choropleth(
         geojson=gj, locations=[str(k) for k in df["kode_bps"]], z=df["nilai"].tolist(),
@@ -77,7 +80,7 @@ def figure(df: pd.DataFrame, judul: str, desimal: int, lang: str, terpilih: tupl
             marker_line_color="black", marker_line_width=3, hoverinfo="skip"))
     if tiles:
         xs, ys = zip(*(tile_center(k) for k in df["kode_bps"]))
-        names = [SINGKATAN.get(k, n) for k, n in zip(df["kode_bps"], df["nama"])]
+        names = [SINGKATAN.get(k, n) for k, n in zip(df["kode_bps"], nama)]
         labels = [f"<b>{n}</b><br>{_label(v, s, desimal, lang)}"
                   for n, v, s in zip(names, df["nilai"], df["status"])]
         terang = df["nilai"] > df["nilai"].median()  # the bright (yellow) end of Viridis wants dark text
