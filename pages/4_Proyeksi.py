@@ -37,7 +37,7 @@ pg, s1 = h.pg, h.pg.skenario[0]
 def simpan(key: str, jenis: str = "angka") -> None:
     v = ss["_proy_" + key]
     if jenis == "persen":
-        v = pr.angka_url(v / 100)
+        v = pr.angka_url(tampil.dari_persen(v))
     elif jenis == "angka":
         v = pr.angka_url(v)
     elif jenis == "teks":
@@ -52,9 +52,9 @@ def widget(fn, label: str, key: str, nilai, jenis: str = "angka", **kw):
 
 def tabel(nama: str, judul: str, nama_berkas: str) -> None:
     """A table with its CSV download; the header lines name the data periods and sources."""
-    periode, sumber = tampilan.asal(("kpm_pkh", "pendamping_pkh"), p.kode, lang)
+    periode, sumber = tampil.asal(p.kode, lang)
     ui.tabel(tampil.tabel(nama, p.kode, kunci, lang), judul=judul, p=p, nama_berkas=nama_berkas,
-             periode=periode, sumber=sorted(set(sumber) | {g_acuan.sumber_id} - {None}))
+             periode=periode, sumber=sumber)
 
 
 n_k, n_p = tampilan.nilai("kpm_pkh", p.kode), tampilan.nilai("pendamping_pkh", p.kode)
@@ -100,7 +100,7 @@ for i, (s, col) in enumerate(zip(pg.skenario, st.columns(len(pg.skenario)))):
                max_value=pr.DP_MAX, step=10.0, format="%g")
         widget(st.number_input, t("pr_i_masuk", lang), "masuk" + a, float(s.masuk), min_value=pr.MASUK_MIN,
                max_value=pr.MASUK_MAX, step=100.0, format="%g")
-        widget(st.number_input, t("pr_i_keluar", lang), "keluar" + a, round(100 * s.keluar, 6), "persen",
+        widget(st.number_input, t("pr_i_keluar", lang), "keluar" + a, tampil.ke_persen(s.keluar), "persen",
                min_value=tampil.KELUAR_PERSEN[0], max_value=tampil.KELUAR_PERSEN[1], step=0.5, format="%g")
         widget(st.radio, t("pr_i_p0", lang), "p0" + a, s.p0, "pilihan", options=list(pr.P0_PILIHAN),
                format_func=lambda v: {"data": t("pr_p0_data", lang), "target": t("pr_p0_target", lang)}[v]

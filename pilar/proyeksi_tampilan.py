@@ -29,6 +29,23 @@ def angka_g(g: float, lang: str) -> str:
     return fmt.angka(g, lang, 0 if float(g).is_integer() else 1)
 
 
+def ke_persen(bagian: float) -> float:
+    """A share 0..1 as the percentage an input shows (0.025 -> 2.5), without float noise."""
+    return round(100 * bagian, 6)
+
+
+def dari_persen(persen: float) -> float:
+    return persen / 100
+
+
+@tersimpan
+def asal(kode: tuple[int, ...], lang: str) -> tuple[str, tuple[str, ...]]:
+    """Periods and sources behind the projection: K(0), P(0) and the reference value for g."""
+    periode, sumber = tampilan.asal(("kpm_pkh", "pendamping_pkh"), kode, lang)
+    g = acuan_proyeksi()["graduasi_per_pendamping"].sumber_id
+    return periode, tuple(sorted(set(sumber) | ({g} if g else set())))
+
+
 def persen_bagian(x: float, lang: str) -> str:
     """A share 0..1 as a percentage: 0.025 -> '2,5%'."""
     return fmt.persen(100 * x, lang)
