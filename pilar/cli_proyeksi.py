@@ -10,10 +10,10 @@ import re
 
 import pandas as pd
 
-from . import build, db, ekspor, wilayah
+from . import ekspor
 from . import format as fmt
 from . import proyeksi as pr
-from .data import Indikator
+from .data import Indikator, muat_pilihan
 from .status import weakest
 
 # Per year; the flows keluar (other exits) and masuk (entrants) as docs/PROYEKSI.md lists them.
@@ -129,14 +129,7 @@ def _tabel(df: pd.DataFrame, m: pr.Masukan, s: pr.Skenario, kode: list[int], asa
 
 def cmd_proyeksi(args) -> int:
     bentuk, H, s = baca_argumen(args)
-    con = db.connect(build.ensure_built())
-    try:
-        ind = Indikator.load(con)
-    finally:
-        con.close()
-    kode, asing = wilayah.urai_kode(args.kab, ind.semua_kode)
-    if asing:
-        raise pr.ProyeksiError(wilayah.pesan_tak_dikenal(asing, ind.semua_kode))
+    ind, kode = muat_pilihan(args.kab)
     m = pr.masukan(ind.pick(kode))
     if not m.kode:
         raise pr.ProyeksiError("Tidak ada wilayah terpilih yang punya data KPM PKH dan pendamping PKH.")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import build, db, ekspor, ukuran, wilayah
-from .data import Indikator
+from . import db, ekspor, ukuran
+from .data import muat_pilihan
 from .status import kata
 
 
@@ -41,14 +41,7 @@ def cmd_ukuran(args) -> int:
                             "definisi": u.definisi(lang)} for u in ukuran.UKURAN.values()])
         ekspor.tulis_frame(df, args.format)
         return 0
-    con = db.connect(build.ensure_built())
-    try:
-        ind = Indikator.load(con)
-    finally:
-        con.close()
-    kode, asing = wilayah.urai_kode(args.kab, ind.semua_kode)
-    if asing:
-        raise db.QueryError(wilayah.pesan_tak_dikenal(asing, ind.semua_kode))
+    ind, kode = muat_pilihan(args.kab)
     if args.per_wilayah:
         frames = []
         for k in nama:

@@ -11,6 +11,23 @@ from . import db
 from .status import weakest
 
 
+def muat_pilihan(kab: str = "") -> tuple["Indikator", list[int]]:
+    """For the CLI: the figures of the current database (built if needed) and the units typed in ``kab``.
+
+    Raises db.QueryError naming the valid codes when a code is unknown.
+    """
+    from . import build, wilayah  # late: build imports this package's readers
+    con = db.connect(build.ensure_built())
+    try:
+        ind = Indikator.load(con)
+    finally:
+        con.close()
+    kode, asing = wilayah.urai_kode(kab, ind.semua_kode)
+    if asing:
+        raise db.QueryError(wilayah.pesan_tak_dikenal(asing, ind.semua_kode))
+    return ind, kode
+
+
 @dataclass(frozen=True, eq=False)
 class Indikator:
     """The rows of queries/indikator_wilayah.sql, with convenient views.

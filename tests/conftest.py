@@ -6,6 +6,9 @@ import pytest
 
 from pilar import build, db
 
+# Synthetic boundaries (13 units and decoys) for every test that needs geometry; no ../shared.
+pytest_plugins = ["geo_fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SOURCES = ROOT / "tests" / "fixtures" / "sources"
 REAL_SOURCES = ROOT / "data" / "sources"

@@ -4,17 +4,14 @@ from pathlib import Path
 
 import pytest
 
-pytest.register_assert_rewrite("geo_fixtures")
+import geopandas as gpd
+from shapely.geometry import MultiPolygon
 
-import geopandas as gpd  # noqa: E402
-from shapely.geometry import MultiPolygon  # noqa: E402
+import geo_fixtures as gf
+from geo_fixtures import assert_message, loaded, sha
+from pilar import batas
+from pilar.batas import simpan
 
-import geo_fixtures as gf  # noqa: E402
-from geo_fixtures import assert_message, loaded, sha  # noqa: E402
-from pilar import batas  # noqa: E402
-from pilar.batas import simpan  # noqa: E402
-
-pytest_plugins = ["geo_fixtures"]
 pytestmark = pytest.mark.usefixtures("hanya_loopback")
 
 

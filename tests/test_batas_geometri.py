@@ -1,19 +1,16 @@
 """Geometry guarantees: simplified together to the budget, repaired coverage, clockwise rings."""
 import pytest
 
-pytest.register_assert_rewrite("geo_fixtures")
+import geopandas as gpd
+import shapely
+from shapely.geometry import MultiPolygon, shape
+from shapely.geometry.polygon import orient
 
-import geopandas as gpd  # noqa: E402
-import shapely  # noqa: E402
-from shapely.geometry import MultiPolygon, shape  # noqa: E402
-from shapely.geometry.polygon import orient  # noqa: E402
+import geo_fixtures as gf
+from geo_fixtures import check_boundaries, geoms_of, loaded
+from pilar import batas
+from pilar.batas import geometri
 
-import geo_fixtures as gf  # noqa: E402
-from geo_fixtures import check_boundaries, geoms_of, loaded  # noqa: E402
-from pilar import batas  # noqa: E402
-from pilar.batas import geometri  # noqa: E402
-
-pytest_plugins = ["geo_fixtures"]
 pytestmark = pytest.mark.usefixtures("hanya_loopback")
 
 UNITS = [batas.Wilayah(int(k), r["kode_kemendagri"], r["nama"], r["nama_pendek"], r["jenis"])

@@ -18,14 +18,11 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-pytest.register_assert_rewrite("geo_fixtures")
-
-import geo_fixtures as gf  # noqa: E402
+import geo_fixtures as gf
 from conftest import REAL_SOURCES
 from geo_fixtures import KODE, check_boundaries, loaded, same_geometry
 from pilar import batas, build
 
-pytest_plugins = ["geo_fixtures"]
 pytestmark = pytest.mark.usefixtures("hanya_loopback")
 
 REAL_GEO = Path(__file__).parents[2] / "shared/geo/kalsel_kabkota.geojson"

@@ -14,15 +14,12 @@ import threading
 
 import pytest
 
-pytest.register_assert_rewrite("geo_fixtures")
+import geo_fixtures as gf
+from conftest import REAL_SOURCES, ROOT
+from geo_fixtures import KODE, assert_message, check_boundaries, loaded, same_geometry, sha
+from pilar import batas
+from pilar.batas.dasar import ATRIBUSI_GEOBOUNDARIES
 
-import geo_fixtures as gf  # noqa: E402
-from conftest import REAL_SOURCES, ROOT  # noqa: E402
-from geo_fixtures import KODE, assert_message, check_boundaries, loaded, same_geometry, sha  # noqa: E402
-from pilar import batas  # noqa: E402
-from pilar.batas.dasar import ATRIBUSI_GEOBOUNDARIES  # noqa: E402
-
-pytest_plugins = ["geo_fixtures"]
 pytestmark = pytest.mark.usefixtures("hanya_loopback")
 
 GB = "geoBoundaries-IDN-ADM2_simplified.geojson"

@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser.expected import totals
+from browser.expected import shown
 from browser.harness import page_url_path, wait_for_app
 from browser.helpers import chips, goto, id_number, metric
 from conftest import ROOT
@@ -26,7 +26,7 @@ def test_page_switch_keeps_filter_and_url(page, app_db, name):
     assert [c.split()[-1] for c in chips(page)] == ["Banjarmasin"]
     # ... and back home: still Banjarmasin's figures.
     page.get_by_test_id("stSidebar").locator('a[href$="/"], a[href=""]').first.click()
-    expect(metric(page, "Pendamping PKH")).to_have_text(id_number(totals(app_db, [6371])["pendamping_pkh"]))
+    expect(metric(page, "Pendamping PKH")).to_have_text(shown(app_db, [6371], id_number)["Pendamping PKH"])
     expect(page).to_have_url(re.compile(r"\?(.*&)?kab=6371(&|$)"))
 
 

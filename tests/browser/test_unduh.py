@@ -16,6 +16,5 @@ def test_home_ranking_csv_has_context_and_only_the_filtered_unit(page, app_db):
     assert any(h.startswith("# Wilayah:") and "Banjarmasin" in h for h in head), head
     assert any(h.startswith("# Sumber:") for h in head), head
     rows = list(csv.DictReader(io.StringIO("\n".join(l for l in text.splitlines() if not l.startswith("#")))))
-    assert [r["kode_bps"] for r in rows] == ["6371"]
-    pkh = next(v for k, v in rows[0].items() if k.startswith("Jumlah Pendamping PKH"))
-    assert float(pkh) == totals(app_db, [6371])["pendamping_pkh"]
+    assert [r["Kabupaten/kota"] for r in rows] == ["Kota Banjarmasin"]  # labels, not internal codes
+    assert float(rows[0]["Pendamping PKH"]) == totals(app_db, [6371])["pendamping_pkh"]
