@@ -32,9 +32,11 @@ FILTERS = [[], [6371]]  # a filter change alternates between these two
 
 
 def app_args() -> list[str]:
-    """The --server.* flags scripts/app runs the dashboard with: measure it as it is deployed."""
+    """The --server.* flags of scripts/app's default run (its `exec` line, not the --jaringan
+    option's extra flags): measure the dashboard as it is deployed."""
     text = (ROOT / "scripts" / "app").read_text()
-    return [x for flag, val in re.findall(r"(--server\.\w+)[ =](\S+)", text) for x in (flag, val)]
+    run = next(line for line in text.splitlines() if line.startswith("exec "))
+    return [x for flag, val in re.findall(r"(--server\.\w+)[ =](\S+)", run) for x in (flag, val)]
 
 
 APP_ARGS = app_args()
