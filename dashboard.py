@@ -7,12 +7,13 @@ from pilar.teks import t
 p = ui.halaman("judul_ringkasan")
 lang = p.lang
 KARTU = ukuran.PILAR + ("kpm_pkh",)
-pilar_n, kpm_n = tampilan.nilai("lks", p.kode), tampilan.nilai("kpm_pkh", p.kode)
+pilar_n, kpm_n = tampilan.nilai("lks", p.kode, p.kuartal), tampilan.nilai("kpm_pkh", p.kode, p.kuartal)
 
 st.markdown(f"**{t('wilayah_terpilih', lang)}:** {ui.teks_aman(p.nama)}  \n"
             + t("periode_pilar", lang).format(periode=tampilan.periode_teks(pilar_n.periode, lang))
             + " · " + t("periode_kpm", lang).format(periode=tampilan.periode_teks(kpm_n.periode, lang)))
-ui.banner_estimasi([tampilan.nilai(k, p.kode).status for k in KARTU], lang)
+ui.banner_estimasi([tampilan.nilai(k, p.kode, p.kuartal).status for k in KARTU], lang)
+ui.catatan_lama(KARTU, p)
 
 cols = st.columns(4)
 for i, k in enumerate(KARTU):
@@ -22,7 +23,7 @@ ui.tentang(KARTU, p)
 kiri, kanan = st.columns([2, 3])
 with kiri:
     st.subheader(t("komposisi", lang))
-    ui.plot(tampilan.komposisi(p.kode, lang), key="komposisi")
+    ui.plot(tampilan.komposisi(p.kode, lang, p.kuartal), key="komposisi")
     st.caption(t("tanda_estimasi", lang))
 
 with kanan:
@@ -31,6 +32,6 @@ with kanan:
     urut = st.selectbox(t("urut_menurut", lang), kolom, index=len(kolom) - 1, key="ringkasan_urut",
                         format_func=lambda k: ukuran.UKURAN[k].label(lang))
     number = st.column_config.NumberColumn(format="localized")
-    ui.tabel(tampilan.peringkat(p.kode, urut, kolom, lang), judul=t("peringkat", lang), p=p,
+    ui.tabel(tampilan.peringkat(p.kode, urut, kolom, lang, p.kuartal), judul=t("peringkat", lang), p=p,
              ukuran_asal=kolom, nama_berkas="peringkat_wilayah",
              column_config={ukuran.UKURAN[k].label(lang): number for k in kolom})

@@ -20,13 +20,14 @@ view = c2.radio(t("tampilan", lang), views, index=len(views) - 1, horizontal=Tru
                 format_func=lambda v: t("peta_ubin" if v == "ubin" else "peta_geografis", lang))
 ui.url("ukuran", kode_u)
 u = ukuran.UKURAN[kode_u]
-ui.banner_estimasi(tampilan.per_wilayah(kode_u)["status"], lang)
+ui.banner_estimasi(tampilan.per_wilayah(kode_u, p.kuartal)["status"], lang)
+ui.catatan_lama((kode_u,), p)
 
 kiri, kanan = st.columns([3, 1])
 with kiri:
     geografis = bool(boundaries) and view == "geo"
     klik = ss.get("peta_klik", 0)
-    event = ui.plot(tampilan.peta_figur(kode_u, p.kode, lang, geografis), key=f"peta_{klik}",
+    event = ui.plot(tampilan.peta_figur(kode_u, p.kode, lang, geografis, p.kuartal), key=f"peta_{klik}",
                     on_select="rerun", selection_mode="points")
     points = event["selection"]["points"] if event else []
     diklik = {int(pt["location"]) for pt in points if pt.get("location")}
@@ -45,6 +46,6 @@ with kanan:
     st.caption(f"{t('nilai_pilihan', lang)}: {ui.teks_aman(p.nama)}. {u.definisi(lang)}")
 
 ui.tentang((kode_u,), p)
-ui.tabel(tampilan.tabel_ukuran(kode_u, p.kode, lang), judul=u.label(lang), p=p, ukuran_asal=(kode_u,),
+ui.tabel(tampilan.tabel_ukuran(kode_u, p.kode, lang, p.kuartal), judul=u.label(lang), p=p, ukuran_asal=(kode_u,),
          nama_berkas=f"peta_{kode_u}", column_config={u.label(lang): st.column_config.NumberColumn(format="localized")})
 ui_admin.bagian_batas(lang)

@@ -14,15 +14,15 @@ def rasio(kode_u: str, rentang=None, norma=None, catatan: str = "") -> None:
     """One measure: selection value, sorted bars of all units, definition, periods and sources."""
     u = ukuran.UKURAN[kode_u]
     if p.kode:
-        n = tampilan.nilai(kode_u, p.kode)
+        n = tampilan.nilai(kode_u, p.kode, p.kuartal)
         st.markdown(f"**{ui.teks_aman(p.nama)}**: {u.teks(n.nilai, lang, n.status)} {ui.badge(n.status, lang)}")
-    ui.plot(tampilan.batang(kode_u, p.kode, lang, rentang, norma), key=f"rasio_{kode_u}")
-    periode, _ = tampilan.asal((kode_u,), (), lang)
+    ui.plot(tampilan.batang(kode_u, p.kode, lang, rentang, norma, p.kuartal), key=f"rasio_{kode_u}")
+    periode, _ = tampilan.asal((kode_u,), (), lang, p.kuartal)
     st.caption(f"**{t('definisi', lang)}:** {u.definisi(lang)} {catatan} "
                f"{t('kolom_periode', lang)}: {periode}. {t('tanda_estimasi', lang)}")
 
 
-ui.banner_estimasi(tampilan.indikator().long["status"], lang)
+ui.banner_estimasi(tampilan.indikator((), p.kuartal).long["status"], lang)
 
 st.header(ukuran.UKURAN["kpm_per_pendamping"].label(lang))
 lo, hi = acuan.at["beban_pendamping_min", "nilai"], acuan.at["beban_pendamping_max", "nilai"]
@@ -32,7 +32,7 @@ rasio("kpm_per_pendamping",
           sumber=ui.teks_aman(" | ".join(tampilan.sumber_teks([acuan.at["beban_pendamping_min", "sumber_id"]])))))
 
 st.header(ukuran.UKURAN["tksk_per_kecamatan"].label(lang))
-kurang = tampilan.nilai("kekurangan_tksk", p.kode)
+kurang = tampilan.nilai("kekurangan_tksk", p.kode, p.kuartal)
 st.metric(ukuran.UKURAN["kekurangan_tksk"].label(lang),
           ukuran.UKURAN["kekurangan_tksk"].teks(kurang.nilai, lang, kurang.status),
           help=t("kekurangan_tksk_bantuan", lang).format(tksk=fmt.angka(kurang.pembilang, lang),

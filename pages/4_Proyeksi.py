@@ -12,7 +12,7 @@ p = ui.halaman("judul_proyeksi")
 lang = p.lang
 ss = st.session_state
 
-m = tampil.masukan(p.kode)
+m = tampil.masukan(p.kode, p.kuartal)
 if not m.kode:
     st.error(t("pr_tanpa_data", lang))
     st.stop()
@@ -30,7 +30,7 @@ for k in pr.kunci_url():
 if ss.get("proy_salah"):
     st.warning(t("pr_url_salah", lang).format(daftar=ui.teks_aman("; ".join(ss["proy_salah"]))))
 kunci = tuple(sorted(url.items()))
-h = tampil.hitung(p.kode, kunci, lang)
+h = tampil.hitung(p.kode, p.kuartal, kunci, lang)
 pg, s1 = h.pg, h.pg.skenario[0]
 
 
@@ -52,12 +52,12 @@ def widget(fn, label: str, key: str, nilai, jenis: str = "angka", **kw):
 
 def tabel(nama: str, judul: str, nama_berkas: str) -> None:
     """A table with its CSV download; the header lines name the data periods and sources."""
-    periode, sumber = tampil.asal(p.kode, lang)
-    ui.tabel(tampil.tabel(nama, p.kode, kunci, lang), judul=judul, p=p, nama_berkas=nama_berkas,
+    periode, sumber = tampil.asal(p.kode, p.kuartal, lang)
+    ui.tabel(tampil.tabel(nama, p.kode, p.kuartal, kunci, lang), judul=judul, p=p, nama_berkas=nama_berkas,
              periode=periode, sumber=sumber)
 
 
-n_k, n_p = tampilan.nilai("kpm_pkh", p.kode), tampilan.nilai("pendamping_pkh", p.kode)
+n_k, n_p = tampilan.nilai("kpm_pkh", p.kode, p.kuartal), tampilan.nilai("pendamping_pkh", p.kode, p.kuartal)
 periode_awal = t("pr_periode", lang).format(kpm=tampilan.periode_teks(n_k.periode, lang),
                                             pendamping=tampilan.periode_teks(n_p.periode, lang))
 
@@ -116,10 +116,10 @@ st.markdown(f"#### {t('pr_h_banding', lang).format(H=pg.H)}")
 tabel("banding", t("pr_h_banding", lang).format(H=pg.H), "proyeksi_skenario")
 g1, g2 = st.columns(2)
 with g1:
-    ui.plot(tampil.grafik("kpm", p.kode, kunci, lang), key="pr_c_kpm")
+    ui.plot(tampil.grafik("kpm", p.kode, p.kuartal, kunci, lang), key="pr_c_kpm")
 with g2:
-    ui.plot(tampil.grafik("kum", p.kode, kunci, lang), key="pr_c_kum")
-ui.plot(tampil.grafik("rasio", p.kode, kunci, lang), key="pr_c_rasio")
+    ui.plot(tampil.grafik("kum", p.kode, p.kuartal, kunci, lang), key="pr_c_kum")
+ui.plot(tampil.grafik("rasio", p.kode, p.kuartal, kunci, lang), key="pr_c_rasio")
 
 st.markdown(f"#### {t('pr_h_unit', lang)}")
 for i, (tab, n) in enumerate(zip(st.tabs([ui.teks_aman(n) for n in h.nama]), h.nama)):

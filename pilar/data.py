@@ -39,18 +39,25 @@ class Indikator:
     long: pd.DataFrame
     provinsi: pd.DataFrame  # rows of queries/total_provinsi.sql
     semua_kode: tuple[int, ...]  # every unit in the database, selected or not
+    kuartal: str | None = None  # the quarter chosen (None = latest): pillars and KPM up to it
 
     @classmethod
-    def load(cls, con: duckdb.DuckDBPyConnection, kode: list[int] | None = None) -> "Indikator":
-        semua = db.run(con, "indikator_wilayah", kode=[])
-        ind = cls(semua, db.run(con, "total_provinsi"), tuple(sorted(semua["kode_bps"].unique().tolist())))
+    def load(cls, con: duckdb.DuckDBPyConnection, kode: list[int] | None = None,
+             kuartal: str | None = None) -> "Indikator":
+        semua = db.run(con, "indikator_wilayah", kode=[], kuartal=kuartal)
+        cur = con.cursor()
+        try:
+            kode_semua = db.kode_wilayah(cur)
+        finally:
+            cur.close()
+        ind = cls(semua, db.run(con, "total_provinsi"), kode_semua, kuartal)
         return ind.pick(kode)
 
     def pick(self, kode: list[int] | None) -> "Indikator":
         if not kode:
             return self
         long = self.long[self.long["kode_bps"].isin(kode)].reset_index(drop=True)
-        return Indikator(long, self.provinsi, self.semua_kode)
+        return Indikator(long, self.provinsi, self.semua_kode, self.kuartal)
 
     @property
     def lengkap(self) -> bool:
@@ -119,11 +126,19 @@ class Indikator:
     def _status(self) -> pd.DataFrame:
         return self.long.pivot(index="kode_bps", columns="indikator", values="status").sort_index()
 
+    @cached_property
+    def _periode(self) -> pd.DataFrame:
+        return self.long.pivot(index="kode_bps", columns="indikator", values="periode").sort_index()
+
     def nilai(self) -> pd.DataFrame:
         return self._nilai.copy(deep=False)  # copy-on-write: a caller's change stays its own
 
     def status(self) -> pd.DataFrame:
         return self._status.copy(deep=False)
+
+    def periode(self) -> pd.DataFrame:
+        """The period of each unit's figure (pillars and KPM may differ per unit, see load)."""
+        return self._periode.copy(deep=False)
 
     @cached_property
     def _info(self) -> dict[str, dict]:

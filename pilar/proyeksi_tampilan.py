@@ -39,9 +39,9 @@ def dari_persen(persen: float) -> float:
 
 
 @tersimpan
-def asal(kode: tuple[int, ...], lang: str) -> tuple[str, tuple[str, ...]]:
+def asal(kode: tuple[int, ...], kuartal: str | None, lang: str) -> tuple[str, tuple[str, ...]]:
     """Periods and sources behind the projection: K(0), P(0) and the reference value for g."""
-    periode, sumber = tampilan.asal(("kpm_pkh", "pendamping_pkh"), kode, lang)
+    periode, sumber = tampilan.asal(("kpm_pkh", "pendamping_pkh"), kode, lang, kuartal)
     g = acuan_proyeksi()["graduasi_per_pendamping"].sumber_id
     return periode, tuple(sorted(set(sumber) | ({g} if g else set())))
 
@@ -236,8 +236,8 @@ def bawaan() -> pr.Pengaturan:
 
 
 @tersimpan
-def masukan(kode: tuple[int, ...]) -> pr.Masukan:
-    return pr.masukan(tampilan.indikator(kode))
+def masukan(kode: tuple[int, ...], kuartal: str | None = None) -> pr.Masukan:
+    return pr.masukan(tampilan.indikator(kode, kuartal))
 
 
 @dataclass(frozen=True)
@@ -267,8 +267,8 @@ class Hitungan:
 
 
 @tersimpan
-def hitung(kode: tuple[int, ...], url: tuple[tuple[str, str], ...], lang: str) -> Hitungan:
-    m, pg = masukan(kode), pengaturan(url)
+def hitung(kode: tuple[int, ...], kuartal: str | None, url: tuple[tuple[str, str], ...], lang: str) -> Hitungan:
+    m, pg = masukan(kode, kuartal), pengaturan(url)
     target = pg.target / 100
     s1 = pg.skenario[0]
     hasil = tuple(pr.jalankan(m, s, pg.H, target, pg.dalam) for s in pg.skenario)
@@ -288,9 +288,9 @@ def pengaturan(url: tuple[tuple[str, str], ...]) -> pr.Pengaturan:
 
 
 @tersimpan
-def tabel(nama: str, kode: tuple[int, ...], url: tuple, lang: str) -> pd.DataFrame:
+def tabel(nama: str, kode: tuple[int, ...], kuartal: str | None, url: tuple, lang: str) -> pd.DataFrame:
     """One of the page's tables by name, for a selection and settings."""
-    h, m = hitung(kode, url, lang), masukan(kode)
+    h, m = hitung(kode, kuartal, url, lang), masukan(kode, kuartal)
     s1, sisa = h.pg.skenario[0], 1 - h.target
     if nama == "banding":
         return tabel_banding(list(h.hasil), list(h.nama), sisa, h.pg.target, lang)
@@ -305,9 +305,9 @@ def tabel(nama: str, kode: tuple[int, ...], url: tuple, lang: str) -> pd.DataFra
 
 
 @tersimpan
-def grafik(nama: str, kode: tuple[int, ...], url: tuple, lang: str):
+def grafik(nama: str, kode: tuple[int, ...], kuartal: str | None, url: tuple, lang: str):
     """One of the page's charts by name ("kpm", "kum", "rasio")."""
-    h = hitung(kode, url, lang)
+    h = hitung(kode, kuartal, url, lang)
     hasil, label = list(h.hasil), [html.escape(n) for n in h.nama]  # plotly reads <a>, <b>: names are text
     if nama == "kpm":
         buat = lambda: garis_skenario(hasil, label, "kpm", t("pr_c_kpm", lang), t("pr_sumbu_kpm", lang), lang)

@@ -94,3 +94,10 @@ CREATE TABLE meta (
     kunci VARCHAR PRIMARY KEY,
     nilai VARCHAR NOT NULL
 );
+
+-- The quarter a period falls in ('2025-09-23' and '2025-09' -> '2025-Q3'; '2022-Q2' stays; a year
+-- '2025' -> '2025-Q4'): pillar dates and KPM quarters meet on one period scale (the selector's).
+CREATE MACRO kuartal(p) AS CASE
+    WHEN p LIKE '____-Q_' THEN p
+    WHEN length(p) >= 7 THEN substr(p, 1, 4) || '-Q' || CAST((CAST(substr(p, 6, 2) AS INTEGER) + 2) // 3 AS VARCHAR)
+    ELSE p || '-Q4' END;

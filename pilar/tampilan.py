@@ -20,12 +20,18 @@ from .teks import t
 
 
 @tersimpan
-def indikator(kode: tuple[int, ...] = ()) -> Indikator:
-    """The figures of the selected units (all if empty)."""
+def indikator(kode: tuple[int, ...] = (), kuartal: str | None = None) -> Indikator:
+    """The figures of the selected units (all if empty), pillars and KPM up to ``kuartal`` (None = latest)."""
     if kode:
-        return indikator().pick(list(kode))
+        return indikator((), kuartal).pick(list(kode))
     with SIMPANAN.koneksi() as kon:
-        return Indikator.load(kon)
+        return Indikator.load(kon, kuartal=kuartal)
+
+
+@tersimpan
+def kuartal_data() -> tuple[str, ...]:
+    """Quarters with pillar or KPM figures, latest first: the period selector's choices."""
+    return tuple(data_kueri("kuartal_data")["kuartal"])
 
 
 @tersimpan
@@ -34,13 +40,13 @@ def data_kueri(nama: str, **params) -> pd.DataFrame:
 
 
 @tersimpan
-def nilai(kode_ukuran: str, kode: tuple[int, ...] = ()) -> ukuran.Nilai:
-    return ukuran.hitung(indikator(), kode_ukuran, kode)
+def nilai(kode_ukuran: str, kode: tuple[int, ...] = (), kuartal: str | None = None) -> ukuran.Nilai:
+    return ukuran.hitung(indikator((), kuartal), kode_ukuran, kode)
 
 
 @tersimpan
-def per_wilayah(kode_ukuran: str) -> pd.DataFrame:
-    return ukuran.per_wilayah(indikator(), kode_ukuran)
+def per_wilayah(kode_ukuran: str, kuartal: str | None = None) -> pd.DataFrame:
+    return ukuran.per_wilayah(indikator((), kuartal), kode_ukuran)
 
 
 def figur(buat) -> go.Figure:
@@ -67,9 +73,10 @@ def sumber_teks(ids) -> list[str]:
 
 
 @tersimpan
-def asal(kode_ukuran: tuple[str, ...], kode: tuple[int, ...], lang: str) -> tuple[str, tuple[str, ...]]:
+def asal(kode_ukuran: tuple[str, ...], kode: tuple[int, ...], lang: str,
+         kuartal: str | None = None) -> tuple[str, tuple[str, ...]]:
     """Periods (as text) and source ids of the figures behind a set of measures."""
-    semua = [nilai(k, kode) for k in kode_ukuran]
+    semua = [nilai(k, kode, kuartal) for k in kode_ukuran]
     periode = sorted({x for n in semua for x in n.periode})
     return periode_teks(periode, lang), tuple(sorted({x for n in semua for x in n.sumber}))
 
@@ -86,31 +93,48 @@ def nama_pilihan(kode: tuple[int, ...], lang: str) -> str:
 
 
 @tersimpan
-def tentang(kode_ukuran: tuple[str, ...], kode: tuple[int, ...], lang: str) -> pd.DataFrame:
+def tentang(kode_ukuran: tuple[str, ...], kode: tuple[int, ...], lang: str,
+            kuartal: str | None = None) -> pd.DataFrame:
     """'Tentang angka ini': definition, period, status and sources of each measure shown."""
     rows = []
     for k in kode_ukuran:
-        u, n = ukuran.UKURAN[k], nilai(k, kode)
+        u, n = ukuran.UKURAN[k], nilai(k, kode, kuartal)
         rows.append({t("kolom_angka", lang): u.label(lang), t("kolom_definisi", lang): u.definisi(lang),
                      t("kolom_periode", lang): periode_teks(n.periode, lang),
                      t("kolom_status", lang): st.kata(n.status, lang),
                      t("kolom_sumber", lang): " | ".join(sumber_teks(n.sumber)),
-                     t("kolom_catatan", lang): "; ".join(_catatan(u, kode))})
+                     t("kolom_catatan", lang): "; ".join(_catatan(u, kode, kuartal))})
     return pd.DataFrame(rows)
 
 
-def _catatan(u: ukuran.Ukuran, kode: tuple[int, ...]) -> list[str]:
-    ind = indikator(kode)
+def _catatan(u: ukuran.Ukuran, kode: tuple[int, ...], kuartal: str | None) -> list[str]:
+    ind = indikator(kode, kuartal)
     return sorted({c for d in u.dasar for c in ind.info(d)["catatan"]})
+
+
+@tersimpan
+def lama(kode_ukuran: tuple[str, ...], kode: tuple[int, ...], kuartal: str | None, lang: str) -> str | None:
+    """'Unit (period), ...' of units whose pillar or KPM figure behind these measures is older than the
+    newest figure of the same kind up to the chosen quarter (a unit that has not reported yet), or None."""
+    dasar = [d for k in kode_ukuran for d in ukuran.UKURAN[k].dasar if d in ukuran.BERKALA]
+    semua = indikator((), kuartal).long
+    semua = semua[semua["indikator"].isin(dasar)]
+    terbaru = semua.groupby("indikator")["kuartal"].transform("max")
+    rows = semua[(semua["kuartal"] < terbaru) & (semua["kode_bps"].isin(kode) if kode else True)]
+    if rows.empty:
+        return None
+    per = rows.drop_duplicates(["kode_bps", "periode"]).sort_values(["kode_bps", "periode"])
+    return ", ".join(f"{n} ({fmt.periode(p, lang)})" for n, p in zip(per["nama_pendek"], per["periode"]))
 
 
 # ---------------------------------------------------------------- tables
 
 @tersimpan
-def peringkat(kode: tuple[int, ...], urut: str, kolom: tuple[str, ...], lang: str) -> pd.DataFrame:
+def peringkat(kode: tuple[int, ...], urut: str, kolom: tuple[str, ...], lang: str,
+              kuartal: str | None = None) -> pd.DataFrame:
     """One row per selected unit, one column per measure, sorted by ``urut``."""
-    ind = indikator(kode)
-    per = {k: per_wilayah(k).set_index("kode_bps").loc[ind.kode] for k in kolom}
+    ind = indikator(kode, kuartal)
+    per = {k: per_wilayah(k, kuartal).set_index("kode_bps").loc[ind.kode] for k in kolom}
     df = pd.DataFrame({t("kolom_wilayah", lang): ind.nama_lengkap.loc[ind.kode].values})
     for k in kolom:
         df[ukuran.UKURAN[k].label(lang)] = per[k]["nilai"].round(ukuran.UKURAN[k].desimal).values
@@ -120,40 +144,45 @@ def peringkat(kode: tuple[int, ...], urut: str, kolom: tuple[str, ...], lang: st
 
 
 @tersimpan
-def tabel_ukuran(kode_ukuran: str, kode: tuple[int, ...], lang: str) -> pd.DataFrame:
-    """A measure for each selected unit (all if empty), largest first."""
-    u, df = ukuran.UKURAN[kode_ukuran], per_wilayah(kode_ukuran)
+def tabel_ukuran(kode_ukuran: str, kode: tuple[int, ...], lang: str, kuartal: str | None = None) -> pd.DataFrame:
+    """A measure for each selected unit (all if empty), largest first, with each unit's period."""
+    u, df = ukuran.UKURAN[kode_ukuran], per_wilayah(kode_ukuran, kuartal)
     if kode:
         df = df[df["kode_bps"].isin(kode)]
     df = df.sort_values("nilai", ascending=False)
     return pd.DataFrame({t("kolom_wilayah", lang): df["nama"].values, u.label(lang): df["nilai"].values,
+                         t("kolom_periode", lang): [fmt.periode(p, lang) if isinstance(p, str) else fmt.KOSONG
+                                                    for p in df["periode"]],
                          t("kolom_status", lang): [st.kata(s, lang) for s in df["status"]]})
 
 
 # ---------------------------------------------------------------- charts
 
 @tersimpan
-def komposisi(kode: tuple[int, ...], lang: str) -> go.Figure:
-    rows = [(ukuran.UKURAN[k].label(lang), nilai(k, kode)) for k in ukuran.PILAR]
+def komposisi(kode: tuple[int, ...], lang: str, kuartal: str | None = None) -> go.Figure:
+    rows = [(ukuran.UKURAN[k].label(lang), nilai(k, kode, kuartal)) for k in ukuran.PILAR]
     df = pd.DataFrame({"label": [r[0] for r in rows], "jumlah": [r[1].nilai for r in rows],
                        "status": [r[1].status for r in rows]})
     return figur(lambda: grafik.komposisi_pilar(df, lang))
 
 
 @tersimpan
-def batang(kode_ukuran: str, kode: tuple[int, ...], lang: str, rentang=None, norma=None) -> go.Figure:
+def batang(kode_ukuran: str, kode: tuple[int, ...], lang: str, rentang=None, norma=None,
+           kuartal: str | None = None) -> go.Figure:
     """Sorted bars of all units with the province value as reference line."""
     u = ukuran.UKURAN[kode_ukuran]
-    prov = nilai(kode_ukuran).nilai
-    return figur(lambda: grafik.batang_wilayah(per_wilayah(kode_ukuran), u.label(lang), u.desimal, lang, kode,
+    prov = nilai(kode_ukuran, (), kuartal).nilai
+    return figur(lambda: grafik.batang_wilayah(per_wilayah(kode_ukuran, kuartal), u.label(lang), u.desimal, lang, kode,
                                                prov, t("nilai_provinsi", lang), rentang=rentang, norma=norma))
 
 
 @tersimpan
-def peta_figur(kode_ukuran: str, kode: tuple[int, ...], lang: str, geografis: bool) -> go.Figure:
+def peta_figur(kode_ukuran: str, kode: tuple[int, ...], lang: str, geografis: bool,
+               kuartal: str | None = None) -> go.Figure:
     u = ukuran.UKURAN[kode_ukuran]
     geo = batas_terpasang()[0] if geografis else None
-    return figur(lambda: peta.figure(per_wilayah(kode_ukuran), u.label(lang), u.desimal, lang, kode, geojson=geo))
+    return figur(lambda: peta.figure(per_wilayah(kode_ukuran, kuartal), u.label(lang), u.desimal, lang, kode,
+                                     geojson=geo))
 
 
 @tersimpan

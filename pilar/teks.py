@@ -22,6 +22,14 @@ TEKS: dict[str, tuple[str, str]] = {
     "kode_tak_dikenal": ("Kode wilayah di alamat tidak dikenal dan diabaikan: {kode}.",
                          "Unknown region code in the URL was ignored: {kode}."),
     "seluruh_provinsi": ("Seluruh Kalimantan Selatan (13 kabupaten/kota)", "All of South Kalimantan (13 regencies/cities)"),
+    "angka_lama": ("Untuk periode ini belum ada angka baru dari sebagian wilayah; yang tampil angka terakhir "
+                   "sebelumnya, dengan periodenya sendiri: {daftar}.",
+                   "Some units have no figure for this period yet; their latest earlier figure is shown, with "
+                   "its own period: {daftar}."),
+    "periode_data": ("Periode data (pilar dan KPM)", "Data period (pillars and KPM)"),
+    "periode_terbaru": ("Terbaru ({periode})", "Latest ({periode})"),
+    "periode_tak_dikenal": ("Periode di alamat tidak ada di data dan diabaikan: {periode}.",
+                            "The period in the URL is not in the data and was ignored: {periode}."),
     "wilayah_terpilih": ("Wilayah", "Area"),
     "periode_pilar": ("Data pilar per {periode}", "Pillar data as of {periode}"),
     "periode_kpm": ("KPM PKH: {periode}", "PKH families: {periode}"),

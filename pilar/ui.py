@@ -14,6 +14,7 @@ from . import build, ekspor, peta, sumber, tampilan, ukuran, wilayah
 from . import ui_admin as adm
 from . import status as status_mod
 from .simpanan import SIMPANAN
+from . import format as fmt
 from .format import teks_aman
 from .teks import t
 
@@ -34,6 +35,7 @@ class Pilihan:
 
     kode: tuple[int, ...]
     lang: str
+    kuartal: str | None = None  # the data quarter chosen; None = the latest
 
     @property
     def nama(self) -> str:
@@ -84,9 +86,15 @@ def halaman(judul_key: str) -> Pilihan:
     ss = st.session_state
     _ikuti_basis_data("en" if st.query_params.get("lang") == "en" and "lang" not in ss else ss.get("lang", "id"))
     known = {int(k): v for k, v in tampilan.indikator().nama_lengkap.items()}
-    if "kab" not in ss:  # first run of this session: take the filter and language from the URL
+    kuartal = tampilan.kuartal_data()
+    if "kab" not in ss:  # first run of this session: take the filter, period and language from the URL
         ss["kab"], ss["kab_tak_dikenal"] = wilayah.urai_kode(st.query_params.get("kab", ""), known)
         ss["lang"] = "en" if st.query_params.get("lang") == "en" else "id"
+        diminta = st.query_params.get("periode")
+        ss["kuartal"] = diminta if diminta in kuartal else None
+        ss["kuartal_tak_dikenal"] = diminta if diminta and diminta not in kuartal else None
+    if ss["kuartal"] not in kuartal:  # a period that an undo removed: back to the latest
+        ss["kuartal"] = None
     lang = ss["lang"]
     with st.sidebar:
         # Our own navigation (the built-in one cannot be translated or renamed).
@@ -98,14 +106,25 @@ def halaman(judul_key: str) -> Pilihan:
         ikat(st.multiselect, t("filter_wilayah", lang), "kab", options=list(known),
              format_func=lambda k: known[k], placeholder=t("semua_wilayah", lang))
         st.caption(t("filter_bantuan", lang))
+        ikat(st.selectbox, t("periode_data", lang), "kuartal", options=[None, *kuartal],
+             format_func=lambda q: _label_kuartal(q, kuartal, lang))
         adm.masuk(lang)
     if ss.get("kab_tak_dikenal"):
         st.warning(t("kode_tak_dikenal", lang).format(kode=teks_aman(", ".join(ss["kab_tak_dikenal"]))))
+    if ss.get("kuartal_tak_dikenal"):
+        st.warning(t("periode_tak_dikenal", lang).format(periode=teks_aman(ss["kuartal_tak_dikenal"])))
     url("kab", ",".join(map(str, sorted(ss["kab"]))))
+    url("periode", ss["kuartal"])
     url("lang", "en" if ss["lang"] == "en" else None)
     adm.pemberitahuan(ss["lang"])
     st.title(t(judul_key, ss["lang"]))
-    return Pilihan(tuple(sorted(ss["kab"])), ss["lang"])
+    return Pilihan(tuple(sorted(ss["kab"])), ss["lang"], ss["kuartal"])
+
+
+def _label_kuartal(q: str | None, semua: tuple[str, ...], lang: str) -> str:
+    if q is None:
+        return t("periode_terbaru", lang).format(periode=fmt.periode(semua[0], lang) if semua else "–")
+    return fmt.periode(q, lang)
 
 
 def set_kab(kode) -> None:
@@ -133,9 +152,16 @@ def banner_estimasi(statuses, lang: str) -> None:
 
 def metrik(kolom, kode_ukuran: str, p: Pilihan) -> None:
     """A measure's card for the selection, with its status badge below."""
-    u, n = ukuran.UKURAN[kode_ukuran], tampilan.nilai(kode_ukuran, p.kode)
+    u, n = ukuran.UKURAN[kode_ukuran], tampilan.nilai(kode_ukuran, p.kode, p.kuartal)
     kolom.metric(u.label(p.lang), u.teks(n.nilai, p.lang, n.status))
     kolom.markdown(badge(n.status, p.lang) or "&nbsp;")
+
+
+def catatan_lama(kode_ukuran, p: Pilihan) -> None:
+    """Says which units show a figure from before the chosen period (and which period)."""
+    lama = tampilan.lama(tuple(kode_ukuran), p.kode, p.kuartal, p.lang)
+    if lama:
+        st.info(t("angka_lama", p.lang).format(daftar=teks_aman(lama)), icon=":material/history:")
 
 
 def keterangan_status(lang: str) -> None:
@@ -151,7 +177,7 @@ def tabel(df, *, judul: str, p: Pilihan, nama_berkas: str, ukuran_asal=(), perio
     ``ukuran_asal`` names the measures the table shows; their periods and sources are used.
     """
     if ukuran_asal:
-        periode, sumber = tampilan.asal(tuple(ukuran_asal), p.kode, p.lang)
+        periode, sumber = tampilan.asal(tuple(ukuran_asal), p.kode, p.lang, p.kuartal)
     st.dataframe(df, hide_index=True, width="stretch", **dataframe_kwargs)
     wilayah_teks, teks_sumber = p.nama, tampilan.sumber_teks(sumber)
 
@@ -171,7 +197,7 @@ def plot(fig, **kwargs):
 def tentang(kode_ukuran, p: Pilihan) -> None:
     """The 'Tentang angka ini' place: definition, period, status and source of each figure."""
     with st.expander(t("tentang_angka", p.lang)):
-        st.dataframe(tampilan.tentang(tuple(kode_ukuran), p.kode, p.lang), hide_index=True, width="stretch")
+        st.dataframe(tampilan.tentang(tuple(kode_ukuran), p.kode, p.lang, p.kuartal), hide_index=True, width="stretch")
         keterangan_status(p.lang)
 
 

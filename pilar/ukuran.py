@@ -18,6 +18,7 @@ from . import status as st
 from .data import Indikator
 
 PILAR = ("lks", "tksk", "psm", "karang_taruna", "pendamping_pkh", "tagana", "pelopor_perdamaian")
+BERKALA = PILAR + ("kpm_pkh",)  # figures reported each period (the rest are slow-changing facts)
 
 
 @dataclass(frozen=True)
@@ -185,13 +186,22 @@ def _rumus(u: Ukuran, num, den):
     return num / den * u.skala if den else float("nan")
 
 
+def _kolom(frame: pd.DataFrame, nama: str, isi=float("nan")) -> pd.Series:
+    """A figure's column; missing (no figure in the chosen period) when the data have none."""
+    return frame[nama] if nama in frame else pd.Series(isi, index=frame.index, dtype=object if isi is None else float)
+
+
+def _jumlah(s: pd.Series) -> float:
+    return float(s.sum()) if s.notna().any() else float("nan")
+
+
 def hitung(ind: Indikator, kode_ukuran: str, kode=()) -> Nilai:
     """The measure for a selection of units (all if empty), from sums."""
     u = UKURAN[kode_ukuran]
     sel = ind.pick(list(kode))
     nilai = sel.nilai()
-    num = float(nilai[u.pembilang].sum())
-    den = float(nilai[u.penyebut].sum()) if u.penyebut else None
+    num = _jumlah(_kolom(nilai, u.pembilang))
+    den = _jumlah(_kolom(nilai, u.penyebut)) if u.penyebut else None
     info = [sel.info(c) for c in u.dasar]
     return Nilai(
         nilai=_rumus(u, num, den),
@@ -202,14 +212,16 @@ def hitung(ind: Indikator, kode_ukuran: str, kode=()) -> Nilai:
 
 
 def per_wilayah(ind: Indikator, kode_ukuran: str) -> pd.DataFrame:
-    """One row per unit: kode_bps, nama, nilai, status, pembilang, penyebut."""
+    """One row per unit: kode_bps, nama, nilai, status, pembilang, penyebut, and the period of the
+    unit's numerator (``periode``; pillars and KPM may be older than the chosen quarter)."""
     u = UKURAN[kode_ukuran]
-    nilai, status = ind.nilai(), ind.status()
+    nilai, status, periode = ind.nilai(), ind.status(), ind.periode()
     out = pd.DataFrame({"kode_bps": nilai.index, "nama": ind.nama.reindex(nilai.index).values})
-    num = nilai[u.pembilang]
-    den = nilai[u.penyebut] if u.penyebut else None
+    num = _kolom(nilai, u.pembilang)
+    den = _kolom(nilai, u.penyebut) if u.penyebut else None
     out["pembilang"] = num.values
     out["penyebut"] = den.values if den is not None else float("nan")
     out["nilai"] = _rumus(u, num, den).values
-    out["status"] = [st.weakest(s) for s in zip(*(status[c] for c in u.dasar))]
+    out["status"] = [st.weakest(s) for s in zip(*(_kolom(status, c, None) for c in u.dasar))]
+    out["periode"] = _kolom(periode, u.pembilang, None).values
     return out

@@ -1,18 +1,22 @@
--- Semua angka dasar per kabupaten/kota dalam format panjang (periode terbaru tiap indikator), dengan periode, status dan sumber.
+-- Semua angka dasar per kabupaten/kota dalam format panjang, dengan periode, status dan sumber: untuk pilar dan KPM angka terbaru tiap wilayah sampai triwulan terpilih, untuk fakta wilayah periode terbaru.
 -- @param kode kode_list  kode BPS wilayah, dipisah koma; kosong = seluruh provinsi
+-- @param kuartal teks  triwulan data (YYYY-Qn) untuk pilar dan KPM; kosong = terbaru
 WITH semua AS (
-    SELECT kode_bps, indikator, nilai, satuan, periode, sumber_id, status, catatan
+    SELECT kode_bps, indikator, nilai, satuan, periode, sumber_id, status, catatan, FALSE AS berkala
     FROM fakta_wilayah
     UNION ALL
-    SELECT kode_bps, 'kpm_' || program, jumlah, 'KPM', periode, sumber_id, status, catatan
+    SELECT kode_bps, 'kpm_' || program, jumlah, 'KPM', periode, sumber_id, status, catatan, TRUE
     FROM kpm
     UNION ALL
-    SELECT p.kode_bps, p.jenis_pilar, p.jumlah, j.satuan, p.periode, p.sumber_id, p.status, p.catatan
+    SELECT p.kode_bps, p.jenis_pilar, p.jumlah, j.satuan, p.periode, p.sumber_id, p.status, p.catatan, TRUE
     FROM pilar AS p JOIN pilar_jenis AS j USING (jenis_pilar)
 ),
 terbaru AS (
-    SELECT * FROM semua
-    QUALIFY periode = max(periode) OVER (PARTITION BY indikator)
+    -- Facts: the latest period of each indicator. Pillars and KPM: each unit's latest figure up to
+    -- the chosen quarter, so a unit that did not report in that quarter keeps its own older figure.
+    SELECT * EXCLUDE (berkala) FROM semua
+    WHERE NOT berkala OR $kuartal IS NULL OR kuartal(periode) <= $kuartal
+    QUALIFY periode = max(periode) OVER (PARTITION BY indikator, CASE WHEN berkala THEN kode_bps END)
 ),
 desa_kelurahan AS (
     -- derived: desa + kelurahan, with the weaker status of the two
@@ -24,7 +28,8 @@ desa_kelurahan AS (
     WHERE indikator IN ('desa', 'kelurahan')
     GROUP BY kode_bps
 )
-SELECT t.kode_bps, w.nama, w.nama_pendek, t.indikator, t.nilai, t.satuan, t.periode, t.sumber_id, t.status, t.catatan
+SELECT t.kode_bps, w.nama, w.nama_pendek, t.indikator, t.nilai, t.satuan, t.periode, kuartal(t.periode) AS kuartal,
+       t.sumber_id, t.status, t.catatan
 FROM (SELECT * FROM terbaru UNION ALL SELECT * FROM desa_kelurahan) AS t
 JOIN wilayah AS w USING (kode_bps)
 WHERE len($kode) = 0 OR list_contains($kode, t.kode_bps)

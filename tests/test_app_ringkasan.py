@@ -77,3 +77,28 @@ def test_invalid_sources_serve_the_last_good_database_and_tell_only_admins(tmp_p
     at.text_input(key="admin_sandi_input").input("uji")
     at.button[0].click().run()
     assert any("kpm.csv" in e.value.replace("\\", "") for e in at.error)
+
+
+def test_period_from_url_shows_that_periods_figures(app):
+    # fixture: LKS 1, 2, 3 reported for 2024-01-01; the other pillars only for 2025-09-23
+    at = app(periode="2024-Q1")
+    m = metrics(at)
+    assert m["LKS"].rstrip("*") == "6" and m["TKSK"] == "–"
+    assert at.query_params["periode"] == "2024-Q1"
+    assert at.selectbox(key="_kuartal").value == "2024-Q1"
+
+
+def test_latest_by_default_and_every_period_selectable(app):
+    at = app()
+    box = at.selectbox(key="_kuartal")
+    assert box.value is None and box.options[0].startswith("Terbaru (triwulan 3 2025)")
+    assert [o for o in box.options[1:]] == ["triwulan 3 2025", "triwulan 1 2024", "triwulan 2 2022",
+                                            "triwulan 4 2021"]
+    assert "periode" not in at.query_params
+
+
+def test_unknown_period_in_url_is_a_notice_and_the_latest_is_shown(app):
+    at = app(periode="2099-Q1")
+    assert any("2099-Q1" in w.value for w in at.warning)
+    assert metrics(at)["LKS"] == "35"
+
