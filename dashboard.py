@@ -35,3 +35,5 @@ with kanan:
     ui.tabel(tampilan.peringkat(p.kode, urut, kolom, lang, p.kuartal), judul=t("peringkat", lang), p=p,
              ukuran_asal=kolom, nama_berkas="peringkat_wilayah",
              column_config={ukuran.UKURAN[k].label(lang): number for k in kolom})
+
+ui.tren(KARTU, p, key="tren")

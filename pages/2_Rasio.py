@@ -55,3 +55,5 @@ with c1:
     rasio(f"{jenis}_per_10rb_penduduk")
 with c2:
     rasio(f"{jenis}_per_1rb_miskin")
+
+ui.tren(("kpm_per_pendamping", "tksk_per_kecamatan", "psm_per_desa", "karang_taruna_per_desa"), p, key="tren_rasio")

@@ -72,3 +72,25 @@ def komposisi_pilar(df: pd.DataFrame, lang: str) -> go.Figure:
                            hoverinfo="skip"))
     fig.update_xaxes(range=[0, d["jumlah"].max() * 1.45])  # room for the labels
     return _layout(fig, lang, height=380)
+
+
+def tren(df: pd.DataFrame, lang: str, kolom: int = 4) -> go.Figure:
+    """Small multiples, one per measure: its value for the selection at each period (columns
+    ``judul``, ``periode`` (label), ``nilai``, ``status``, ``desimal``). Estimated points are hollow."""
+    from plotly.subplots import make_subplots
+
+    judul = list(dict.fromkeys(df["judul"]))
+    baris = -(-len(judul) // kolom)
+    fig = make_subplots(rows=baris, cols=kolom, subplot_titles=judul, vertical_spacing=0.18, horizontal_spacing=0.06)
+    for i, j in enumerate(judul):
+        d = df[df["judul"] == j]
+        est = [s == st.ESTIMASI for s in d["status"]]
+        teks = [st.tandai(fmt.angka(v, lang, int(k)), s) for v, s, k in zip(d["nilai"], d["status"], d["desimal"])]
+        fig.add_trace(go.Scatter(
+            x=list(d["periode"]), y=list(d["nilai"]), mode="lines+markers", line=dict(color=WARNA_SEMUA, width=2),
+            marker=dict(size=9, color=["white" if e else WARNA_SEMUA for e in est],
+                        line=dict(color=WARNA_SEMUA, width=2)),
+            customdata=teks, hovertemplate="%{x}: %{customdata}<extra></extra>"), row=i // kolom + 1, col=i % kolom + 1)
+    fig.update_yaxes(rangemode="tozero", gridcolor="#e5e5e5")
+    fig.update_xaxes(type="category")
+    return _layout(fig, lang, height=260 * baris).update_layout(font=dict(size=13))

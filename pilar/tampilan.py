@@ -186,6 +186,27 @@ def peta_figur(kode_ukuran: str, kode: tuple[int, ...], lang: str, geografis: bo
 
 
 @tersimpan
+def deret(kode_ukuran: tuple[str, ...], kode: tuple[int, ...], lang: str) -> pd.DataFrame:
+    """Each measure for the selection at every data quarter (oldest first), as of that quarter."""
+    rows = []
+    for q in reversed(kuartal_data()):
+        for k in kode_ukuran:
+            u, n = ukuran.UKURAN[k], nilai(k, kode, q)
+            rows.append({"judul": u.label(lang), "periode": fmt.periode(q, lang), "nilai": n.nilai,
+                         "status": n.status, "desimal": u.desimal})
+    return pd.DataFrame(rows)
+
+
+@tersimpan
+def tren(kode_ukuran: tuple[str, ...], kode: tuple[int, ...], lang: str) -> go.Figure | None:
+    """The trend chart, or None while fewer than two periods have a value for any measure."""
+    df = deret(kode_ukuran, kode, lang)
+    if df.empty or df.dropna(subset=["nilai"]).groupby("judul").size().max() < 2:
+        return None
+    return figur(lambda: grafik.tren(df, lang, kolom=min(4, len(kode_ukuran))))
+
+
+@tersimpan
 def batas_terpasang():
     """(GeoJSON, metadata) of installed boundaries, or None when none are installed."""
     from . import batas  # geometry libraries load only when a map needs them

@@ -26,6 +26,13 @@ TEKS: dict[str, tuple[str, str]] = {
                    "sebelumnya, dengan periodenya sendiri: {daftar}.",
                    "Some units have no figure for this period yet; their latest earlier figure is shown, with "
                    "its own period: {daftar}."),
+    "tren": ("Tren antarperiode", "Trend across periods"),
+    "tren_kosong": ("Tren tampil bila ada angka dari dua periode atau lebih (impor data triwulanan menambah periode).",
+                    "The trend shows once figures from two or more periods exist (quarterly imports add periods)."),
+    "tren_bantuan": ("Nilai pilihan wilayah pada tiap periode, dengan angka terakhir tiap wilayah sampai periode "
+                     "itu. Titik kosong = {estimasi}.",
+                     "The selection's value at each period, using each unit's latest figure up to that period. "
+                     "Hollow point = {estimasi}."),
     "periode_data": ("Periode data (pilar dan KPM)", "Data period (pillars and KPM)"),
     "periode_terbaru": ("Terbaru ({periode})", "Latest ({periode})"),
     "periode_tak_dikenal": ("Periode di alamat tidak ada di data dan diabaikan: {periode}.",

@@ -194,6 +194,17 @@ def plot(fig, **kwargs):
     return st.plotly_chart(fig, config=peta.PLOTLY_CONFIG, width="stretch", **kwargs)
 
 
+def tren(kode_ukuran, p: Pilihan, key: str) -> None:
+    """Trend over the data periods (small multiples), or a line saying why there is none yet."""
+    st.subheader(t("tren", p.lang))
+    fig = tampilan.tren(tuple(kode_ukuran), p.kode, p.lang)
+    if fig is None:
+        st.caption(t("tren_kosong", p.lang))
+    else:
+        plot(fig, key=key)
+        st.caption(t("tren_bantuan", p.lang))
+
+
 def tentang(kode_ukuran, p: Pilihan) -> None:
     """The 'Tentang angka ini' place: definition, period, status and source of each figure."""
     with st.expander(t("tentang_angka", p.lang)):

@@ -1,4 +1,5 @@
 """AppTest of the home page (Ringkasan) on the fixture database."""
+import json
 import shutil
 
 import pytest
@@ -102,3 +103,15 @@ def test_unknown_period_in_url_is_a_notice_and_the_latest_is_shown(app):
     assert any("2099-Q1" in w.value for w in at.warning)
     assert metrics(at)["LKS"] == "35"
 
+
+
+def test_trend_shows_each_period_as_of_that_period(app):
+    at = app()
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    tren = charts[-1]
+    titles = [a["text"] for a in tren["layout"]["annotations"]]
+    lks, kpm = tren["data"][titles.index("LKS")], tren["data"][titles.index("KPM PKH")]
+    assert lks["x"] == ["triwulan 4 2021", "triwulan 2 2022", "triwulan 1 2024", "triwulan 3 2025"]
+    # fixture: LKS 1+2+3 in 2024-01-01 and 35 in 2025-09-23; KPM 1 per unit in 2021-Q4, 18.000 in 2022-Q2
+    assert lks["y"] == [None, None, 6, 35]
+    assert kpm["y"] == [3, 18000, 18000, 18000]
