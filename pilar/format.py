@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 import pandas as pd
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol, parse_pattern
 
@@ -48,6 +48,12 @@ def persen(x, lang: str = "id", desimal: int = 1) -> str:
     if _missing(x):
         return KOSONG
     return _pattern(desimal, persen=True).apply(x / 100, _locale(lang))
+
+
+def waktu(t: dt.datetime, lang: str = "id") -> str:
+    """A moment for readers, in UTC: '30 November 2026 01.55 UTC' / 'November 30, 2026, 1:55 AM UTC'."""
+    t = t.astimezone(dt.timezone.utc)
+    return f"{format_datetime(t, format='MMMM d, y, HH:mm' if lang == 'en' else 'd MMMM y HH.mm', locale=lang)} UTC"
 
 
 def tanggal(d: dt.date | str, lang: str = "id") -> str:

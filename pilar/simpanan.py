@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from datetime import datetime, timezone
 from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
@@ -63,6 +64,10 @@ class Simpanan:
         self._kon: _Koneksi | None = None
         self._data: OrderedDict = OrderedDict()
 
+    def diperbarui(self):
+        """When the database file being served was written (a rebuild, an import, a boundary install)."""
+        return datetime.fromtimestamp(self._diperbarui, timezone.utc)
+
     def ikuti(self, path: Path, tanda: tuple) -> None:
         """Use the file at ``path``; ``tanda`` (e.g. inode and mtime) says which version it is."""
         with self._lock:
@@ -70,6 +75,7 @@ class Simpanan:
                 return
             lama = self._kon
             self._kon, self.versi = _Koneksi(path), tanda
+            self._diperbarui = path.stat().st_mtime
             self._data.clear()
             if lama is not None:
                 lama.pensiun = True

@@ -33,6 +33,7 @@ TEKS: dict[str, tuple[str, str]] = {
                      "itu. Titik kosong = {estimasi}.",
                      "The selection's value at each period, using each unit's latest figure up to that period. "
                      "Hollow point = {estimasi}."),
+    "diperbarui": ("Data diperbarui: {waktu}", "Data updated: {waktu}"),
     "periode_data": ("Periode data (pilar dan KPM)", "Data period (pillars and KPM)"),
     "periode_terbaru": ("Terbaru ({periode})", "Latest ({periode})"),
     "periode_tak_dikenal": ("Periode di alamat tidak ada di data dan diabaikan: {periode}.",

@@ -108,6 +108,7 @@ def halaman(judul_key: str) -> Pilihan:
         st.caption(t("filter_bantuan", lang))
         ikat(st.selectbox, t("periode_data", lang), "kuartal", options=[None, *kuartal],
              format_func=lambda q: _label_kuartal(q, kuartal, lang))
+        st.caption(t("diperbarui", lang).format(waktu=fmt.waktu(SIMPANAN.diperbarui(), lang)))
         adm.masuk(lang)
     if ss.get("kab_tak_dikenal"):
         st.warning(t("kode_tak_dikenal", lang).format(kode=teks_aman(", ".join(ss["kab_tak_dikenal"]))))

@@ -115,3 +115,13 @@ def test_trend_shows_each_period_as_of_that_period(app):
     # fixture: LKS 1+2+3 in 2024-01-01 and 35 in 2025-09-23; KPM 1 per unit in 2021-Q4, 18.000 in 2022-Q2
     assert lks["y"] == [None, None, 6, 35]
     assert kpm["y"] == [3, 18000, 18000, 18000]
+
+
+def test_every_page_says_when_the_data_were_updated(buka, fixture_db_path):
+    import datetime as dt
+
+    from pilar import format as fmt
+    when = fmt.waktu(dt.datetime.fromtimestamp(fixture_db_path.stat().st_mtime, dt.timezone.utc))
+    for page in ("dashboard.py", "pages/1_Peta.py", "pages/5_Sumber.py"):
+        at = buka(page)
+        assert f"Data diperbarui: {when}" in [c.value for c in at.sidebar.caption]

@@ -46,3 +46,10 @@ def test_periode(periode, lang, expected):
 def test_plotly_separators_match_the_locale():
     assert fmt.plotly_separators("id") == ",."
     assert fmt.plotly_separators("en") == ".,"
+
+
+def test_moment_in_utc_for_each_language():
+    import datetime as dt
+    t = dt.datetime(2026, 11, 30, 8, 55, tzinfo=dt.timezone(dt.timedelta(hours=7)))  # 08.55 WIB
+    assert fmt.waktu(t, "id") == "30 November 2026 01.55 UTC"
+    assert fmt.waktu(t, "en") == "November 30, 2026, 01:55 UTC"
