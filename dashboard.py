@@ -31,9 +31,7 @@ with kanan:
     kolom = ukuran.PILAR + ("kpm_pkh", "kpm_per_pendamping")
     urut = st.selectbox(t("urut_menurut", lang), kolom, index=len(kolom) - 1, key="ringkasan_urut",
                         format_func=lambda k: ukuran.UKURAN[k].label(lang))
-    number = st.column_config.NumberColumn(format="localized")
     ui.tabel(tampilan.peringkat(p.kode, urut, kolom, lang, p.kuartal), judul=t("peringkat", lang), p=p,
-             ukuran_asal=kolom, nama_berkas="peringkat_wilayah",
-             column_config={ukuran.UKURAN[k].label(lang): number for k in kolom})
+             ukuran_asal=kolom, nama_berkas="peringkat_wilayah")
 
 ui.tren(KARTU, p, key="tren")

@@ -47,5 +47,5 @@ with kanan:
 
 ui.tentang((kode_u,), p)
 ui.tabel(tampilan.tabel_ukuran(kode_u, p.kode, lang, p.kuartal), judul=u.label(lang), p=p, ukuran_asal=(kode_u,),
-         nama_berkas=f"peta_{kode_u}", column_config={u.label(lang): st.column_config.NumberColumn(format="localized")})
+         nama_berkas=f"peta_{kode_u}")
 ui_admin.bagian_batas(lang)

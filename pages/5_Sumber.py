@@ -12,6 +12,6 @@ st.subheader(t("periode_status", lang))
 ui.tabel(tampilan.periode_data(lang), judul=t("periode_status", lang), p=p, nama_berkas="periode_data")
 
 st.subheader(t("daftar_sumber", lang))
-ui.tabel(tampilan.data_kueri("sumber"), judul=t("daftar_sumber", lang), p=p, nama_berkas="sumber",
-         column_config={"url": st.column_config.LinkColumn("URL")})
+ui.tabel(tampilan.sumber_tabel(lang), judul=t("daftar_sumber", lang), p=p, nama_berkas="sumber",
+         column_config={t("kolom_url", lang): st.column_config.LinkColumn(t("kolom_url", lang))})
 st.caption(t("catatan_sumber", lang))

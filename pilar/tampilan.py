@@ -140,7 +140,9 @@ def peringkat(kode: tuple[int, ...], urut: str, kolom: tuple[str, ...], lang: st
         df[ukuran.UKURAN[k].label(lang)] = per[k]["nilai"].round(ukuran.UKURAN[k].desimal).values
     df[t("kolom_status", lang)] = [st.kata(st.weakest(per[k].at[c, "status"] for k in kolom), lang)
                                    for c in ind.kode]
-    return df.sort_values(ukuran.UKURAN[urut].label(lang), ascending=False)
+    df = df.sort_values(ukuran.UKURAN[urut].label(lang), ascending=False)
+    df.attrs["desimal"] = {ukuran.UKURAN[k].label(lang): ukuran.UKURAN[k].desimal for k in kolom}
+    return df
 
 
 @tersimpan
@@ -150,10 +152,12 @@ def tabel_ukuran(kode_ukuran: str, kode: tuple[int, ...], lang: str, kuartal: st
     if kode:
         df = df[df["kode_bps"].isin(kode)]
     df = df.sort_values("nilai", ascending=False)
-    return pd.DataFrame({t("kolom_wilayah", lang): df["nama"].values, u.label(lang): df["nilai"].values,
-                         t("kolom_periode", lang): [fmt.periode(p, lang) if isinstance(p, str) else fmt.KOSONG
-                                                    for p in df["periode"]],
-                         t("kolom_status", lang): [st.kata(s, lang) for s in df["status"]]})
+    out = pd.DataFrame({t("kolom_wilayah", lang): df["nama"].values, u.label(lang): df["nilai"].values,
+                        t("kolom_periode", lang): [fmt.periode(p, lang) if isinstance(p, str) else fmt.KOSONG
+                                                   for p in df["periode"]],
+                        t("kolom_status", lang): [st.kata(s, lang) for s in df["status"]]})
+    out.attrs["desimal"] = {u.label(lang): u.desimal}
+    return out
 
 
 # ---------------------------------------------------------------- charts
@@ -221,7 +225,22 @@ def acuan() -> pd.DataFrame:
 
 @tersimpan
 def periode_data(lang: str) -> pd.DataFrame:
-    """Period of each dataset and how many of its figures have each status."""
+    """Period of each dataset and how many of its figures have each status, with readers' labels."""
     df = data_kueri("periode_data")
-    df["periode"] = [fmt.periode(x, lang) for x in df["periode"]]
-    return df
+    data = [t("data_pilar", lang) if d == "pilar" else ukuran.label_dasar(d, lang) if d in ukuran.DASAR else d
+            for d in df["data"]]
+    out = pd.DataFrame({t("kolom_data", lang): data, t("kolom_periode", lang): [fmt.periode(x, lang)
+                                                                              for x in df["periode"]]})
+    for s in st.STATUS:
+        out[st.kata(s, lang)] = df[s].values
+    return out
+
+
+@tersimpan
+def sumber_tabel(lang: str) -> pd.DataFrame:
+    """Every source with readers' column labels; published and derived figures counted apart."""
+    df = data_kueri("sumber")
+    kolom = {"sumber_id": "kolom_id", "judul": "kolom_judul", "penerbit": "kolom_penerbit", "media": "kolom_media",
+             "tanggal": "kolom_tanggal", "url": "kolom_url", "catatan": "kolom_catatan",
+             "angka_terbit": "kolom_angka_terbit", "angka_turunan": "kolom_angka_turunan"}
+    return df[list(kolom)].rename(columns={k: t(v, lang) for k, v in kolom.items()})

@@ -13,8 +13,14 @@ TEKS: dict[str, tuple[str, str]] = {
     "periode_status": ("Periode dan status angka per kelompok data", "Period and status of figures per dataset"),
     "daftar_sumber": ("Daftar sumber", "List of sources"),
     "catatan_sumber": (
-        "Penerbit = lembaga asal angka; media = tempat angka itu terbaca. Aturan estimasi: data/sources/README.md.",
-        "Publisher = the body the figure comes from; media = where it was read. Estimation rules: data/sources/README.md."),
+        "Penerbit asli = lembaga asal angka; dimuat di = tempat angka itu terbaca. Angka terbitan dikutip apa "
+        "adanya; angka turunan ({estimasi}) dihitung dari angka terbitan sumber itu, misalnya total provinsi yang "
+        "dibagi ke kabupaten/kota menurut jumlah kecamatan, desa/kelurahan, KPM atau penduduk (metode sisa terbesar). "
+        "Dasar pembagian tiap angka tertulis di kolom Catatan pada \"Tentang angka ini\".",
+        "Original publisher = the body the figure comes from; published in = where it was read. Published figures "
+        "are quoted as they are; derived figures ({estimasi}) are computed from that source's published figures, "
+        "e.g. a province total shared out to the regencies by sub-districts, villages, families or population "
+        "(largest remainder). The basis of each figure is in the Note column of \"About these figures\"."),
     "filter_wilayah": ("Kabupaten/kota", "Regency/city"),
     "semua_wilayah": ("Semua (Kalimantan Selatan)", "All (South Kalimantan)"),
     "filter_bantuan": ("Kosong berarti seluruh provinsi. Pilihan ini berlaku di semua halaman dan tersimpan di alamat (URL).",
@@ -34,6 +40,16 @@ TEKS: dict[str, tuple[str, str]] = {
                      "The selection's value at each period, using each unit's latest figure up to that period. "
                      "Hollow point = {estimasi}."),
     "diperbarui": ("Data diperbarui: {waktu}", "Data updated: {waktu}"),
+    "data_pilar": ("Jumlah pilar (7 jenis)", "Pillar counts (7 types)"),
+    "kolom_data": ("Data", "Data"),
+    "kolom_id": ("ID", "ID"),
+    "kolom_judul": ("Judul", "Title"),
+    "kolom_penerbit": ("Penerbit asli", "Original publisher"),
+    "kolom_media": ("Dimuat di", "Published in"),
+    "kolom_tanggal": ("Tanggal", "Date"),
+    "kolom_url": ("Alamat", "Address"),
+    "kolom_angka_terbit": ("Angka terbitan", "Published figures"),
+    "kolom_angka_turunan": ("Angka turunan ({estimasi})", "Derived figures ({estimasi})"),
     "periode_data": ("Periode data (pilar dan KPM)", "Data period (pillars and KPM)"),
     "periode_terbaru": ("Terbaru ({periode})", "Latest ({periode})"),
     "periode_tak_dikenal": ("Periode di alamat tidak ada di data dan diabaikan: {periode}.",
@@ -59,9 +75,9 @@ TEKS: dict[str, tuple[str, str]] = {
     "kolom_catatan": ("Catatan", "Note"),
     "keterangan_status": (
         "**{resmi}**: terbitan pemerintah (BPS, kementerian, pemda). **{berita}**: dikutip media. "
-        "**{estimasi}**: dihitung dari total yang diterbitkan dengan aturan terdokumentasi (data/sources/README.md).",
+        "**{estimasi}**: dihitung dari total yang diterbitkan dengan aturan yang tertulis di catatan tiap angka.",
         "**{resmi}**: government publication (BPS, ministries, local government). **{berita}**: quoted by the media. "
-        "**{estimasi}**: computed from a published total by a documented rule (data/sources/README.md)."),
+        "**{estimasi}**: computed from a published total by the rule stated in each figure's note."),
     "unduh_csv": ("Unduh CSV", "Download CSV"),
     "judul_peta": ("Peta kabupaten/kota", "Map of regencies/cities"),
     "judul_rasio": ("Rasio dan cakupan", "Ratios and coverage"),

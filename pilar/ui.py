@@ -6,6 +6,7 @@ page shows comes from ``pilar.tampilan`` (cached, keyed by its arguments).
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import streamlit as st
@@ -179,7 +180,7 @@ def tabel(df, *, judul: str, p: Pilihan, nama_berkas: str, ukuran_asal=(), perio
     """
     if ukuran_asal:
         periode, sumber = tampilan.asal(tuple(ukuran_asal), p.kode, p.lang, p.kuartal)
-    st.dataframe(df, hide_index=True, width="stretch", **dataframe_kwargs)
+    st.dataframe(_gaya(df, p.lang), hide_index=True, width="stretch", **dataframe_kwargs)
     wilayah_teks, teks_sumber = p.nama, tampilan.sumber_teks(sumber)
 
     def data() -> bytes:  # built only when clicked, on another thread: no Streamlit calls in here
@@ -188,6 +189,18 @@ def tabel(df, *, judul: str, p: Pilihan, nama_berkas: str, ukuran_asal=(), perio
 
     st.download_button(t("unduh_csv", p.lang), data, file_name=f"{nama_berkas}.csv", mime="text/csv",
                        key=f"unduh_{nama_berkas}", icon=":material/download:", on_click="ignore")
+
+
+def _gaya(df, lang: str):
+    """Numbers shown in the interface language whatever the browser's locale (246,4 / 5.788), while
+    the column keeps its numbers, so it still sorts as numbers. Decimals per column come from
+    ``df.attrs["desimal"]`` (the measure catalog's), else 0 for whole numbers."""
+    angka = df.select_dtypes("number").columns
+    if angka.empty:
+        return df
+    desimal = df.attrs.get("desimal", {})
+    return df.style.format({c: functools.partial(fmt.angka, lang=lang, desimal=desimal.get(c, 0)) for c in angka},
+                           na_rep=fmt.KOSONG)
 
 
 def plot(fig, **kwargs):

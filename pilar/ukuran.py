@@ -65,6 +65,14 @@ DASAR: dict[str, tuple[Teks, Teks, Teks]] = {
         "Jumlah penduduk miskin (BPS Maret 2024).", "Poor population (BPS, March 2024).")),
     "kecamatan": (Teks("Kecamatan", "Sub-districts"), Teks("kecamatan", "sub-districts"), Teks(
         "Jumlah kecamatan (Kepmendagri 2025).", "Number of sub-districts (Kepmendagri 2025).")),
+    "desa": (Teks("Desa", "Rural villages (desa)"), Teks("desa", "villages"), Teks(
+        "Jumlah desa (Kepmendagri 2025).", "Number of rural villages, desa (Kepmendagri 2025).")),
+    "kelurahan": (Teks("Kelurahan", "Urban villages (kelurahan)"), Teks("kelurahan", "villages"), Teks(
+        "Jumlah kelurahan (Kepmendagri 2025).", "Number of urban villages, kelurahan (Kepmendagri 2025).")),
+    "luas_km2": (Teks("Luas wilayah", "Area"), Teks("km²", "km²"), Teks(
+        "Luas wilayah (BIG, Desember 2024).", "Area (BIG, December 2024).")),
+    "p0_persen": (Teks("Persentase penduduk miskin (P0)", "Poverty rate (P0)"), Teks("persen", "percent"), Teks(
+        "Persentase penduduk miskin (BPS).", "Share of the population below the poverty line (BPS).")),
     "desa_kelurahan": (Teks("Desa/kelurahan", "Villages"), Teks("desa/kelurahan", "villages"), Teks(
         "Jumlah desa ditambah kelurahan (Kepmendagri 2025).", "Villages: desa plus kelurahan (Kepmendagri 2025).")),
 }

@@ -102,7 +102,12 @@ def test_map_click_toggles_the_global_filter(app):
 def test_sumber_page_lists_every_source(app, fixture_con):
     at = app("pages/5_Sumber.py", "6371")
     shown = at.dataframe[1].value
-    assert list(shown["sumber_id"]) == list(db.run(fixture_con, "sumber")["sumber_id"])
+    assert list(shown["ID"]) == list(db.run(fixture_con, "sumber")["sumber_id"])
+    # readers' labels, no internal names or codes
+    assert "sumber_id" not in shown.columns and "Angka terbitan" in shown.columns
+    periods = at.dataframe[0].value
+    assert list(periods.columns) == ["Data", "Periode", "resmi", "berita", "estimasi"]
+    assert not {"kpm_pkh", "p0_persen", "pilar"} & set(periods["Data"])
 
 
 def admin_expanders(at):
