@@ -14,7 +14,12 @@ itself; bump ``REVISI`` when the build fills the database differently without on
 
 Damaged databases (empty, garbage, truncated, failing checksums) are set aside as
 ``pilar.duckdb.rusak-<UTC time>``, never deleted, and rebuilt; tables of installed
-boundaries (``PRESERVED_PREFIX``) are carried over only from a readable file.
+boundaries and imports (``PRESERVED_PREFIX``) are carried over only from a readable file.
+
+Imports (pilar/impor): after the CSVs are loaded and the ``impor*`` tables carried over, the
+active imported figures replace or add rows of ``pilar`` and ``kpm`` (``impor.terap``), so the
+queries see them like any other figure. An import or undo writes its change into a staging file
+and then runs this same build carrying over from that file (``_bangun(..., dari=staging)``).
 """
 from __future__ import annotations
 
@@ -30,14 +35,15 @@ from pathlib import Path
 import duckdb
 
 from . import berkas, config, status, sumber
+from .impor import terap as impor_terap
 
 SCHEMA = Path(__file__).with_name("schema.sql")
-# Tables a user installs into the database (boundaries); a rebuild carries them over.
-PRESERVED_PREFIX = "batas"
+# Tables a user puts into the database (boundaries, imports); a rebuild carries them over.
+PRESERVED_PREFIX = ("batas", "impor")
 # Insert order follows the foreign keys.
 LOAD_ORDER = ["sumber", "wilayah", "pilar_jenis", "fakta_wilayah", "fakta_provinsi", "acuan", "kpm", "pilar"]
 # Bump when the build fills the database differently while schema.sql and status.py stay the same.
-REVISI = 1
+REVISI = 2  # 2: every database has the impor* tables, active imports applied
 # The build attaches its new file under this name; DuckDB writes the name into the file, so a
 # name taken from the (pid-bearing) temp path would make every build's bytes differ.
 KATALOG = "pilar"
@@ -162,12 +168,13 @@ def _load(con: duckdb.DuckDBPyConnection, data: dict[str, list[dict]], digest: s
 
 
 def _carry_over(con: duckdb.DuckDBPyConnection, old: Path) -> None:
-    """Copy the boundary tables, with their constraints, from a readable old file."""
+    """Copy the boundary and import tables, with their constraints, from a readable old file."""
     con.execute(f"ATTACH '{_sql_str(old)}' AS lama (READ_ONLY)")
     try:
+        awalan = " OR ".join("starts_with(table_name, ?)" for _ in PRESERVED_PREFIX)
         tables = con.execute(
-            "SELECT table_name, sql FROM duckdb_tables() WHERE database_name = 'lama' AND table_name LIKE ? "
-            "ORDER BY table_name", [PRESERVED_PREFIX + "%"]).fetchall()
+            "SELECT table_name, sql FROM duckdb_tables() WHERE database_name = 'lama' AND schema_name = 'main' "
+            f"AND ({awalan}) ORDER BY table_name", list(PRESERVED_PREFIX)).fetchall()
         for t, ddl in tables:
             con.execute(ddl)  # runs in KATALOG, the current database
             con.execute(f'INSERT INTO "{t}" SELECT * FROM lama.main."{t}"')
@@ -184,6 +191,7 @@ def _tulis(tmp: Path, data: dict[str, list[dict]], digest: str, lama: Path | Non
         rows = _load(con, data, digest)
         if lama is not None:
             _carry_over(con, lama)
+        rows.update(impor_terap.terapkan_impor(con))
         con.execute(f"CHECKPOINT {KATALOG}")
         con.execute("USE memory")
         con.execute(f"DETACH {KATALOG}")
@@ -210,8 +218,9 @@ def _wal(p: Path) -> Path:
     return p.with_name(p.name + ".wal")
 
 
-def _bangun(target: Path, bacaan: tuple[dict, str], lama: Keadaan) -> BuildResult:
-    """Write and swap in a new file; call under ``berkas.kunci(target)``."""
+def _bangun(target: Path, bacaan: tuple[dict, str], lama: Keadaan, dari: Path | None = None) -> BuildResult:
+    """Write and swap in a new file; call under ``berkas.kunci(target)``. ``dari``: carry the preserved
+    tables over from this file instead of ``target`` (an import's staging file)."""
     if lama.sibuk:
         raise BasisDataSibuk(errno.EBUSY, f"Basis data {target} tidak bisa dibaca sekarang ({lama.galat}); "
                                           "tidak dibangun ulang agar batas wilayahnya tidak hilang.")
@@ -221,7 +230,7 @@ def _bangun(target: Path, bacaan: tuple[dict, str], lama: Keadaan) -> BuildResul
 
     def tulis(tmp: Path) -> None:
         nonlocal wal_lama
-        hasil.rows = _tulis(tmp, data, digest, target if lama.terbaca else None)
+        hasil.rows = _tulis(tmp, data, digest, dari if dari is not None else (target if lama.terbaca else None))
         # Last steps before the swap, undone if it fails. The old file's .wal does not match the
         # new file (DuckDB would refuse to open it); a readable file's .wal was read with it.
         if lama.rusak:

@@ -15,7 +15,7 @@ import sys
 
 import duckdb
 
-from . import alokasi, build, cli_batas, cli_proyeksi, cli_ukuran, config, db, ekspor, proyeksi, sumber
+from . import alokasi, build, cli_batas, cli_impor, cli_proyeksi, cli_ukuran, config, db, ekspor, proyeksi, sumber
 
 # argparse's own messages (Python 3.11), in Bahasa Indonesia; the first match wins.
 _PESAN_ARGPARSE = [
@@ -138,6 +138,7 @@ def parser() -> argparse.ArgumentParser:
     cli_ukuran.register(sub)
     cli_proyeksi.register(sub)
     cli_batas.register(sub)
+    cli_impor.register(sub)
     return p
 
 

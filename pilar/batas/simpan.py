@@ -13,11 +13,13 @@ from pathlib import Path
 import duckdb
 import shapely
 
-from .. import berkas, build, config
+from .. import berkas, config
 from .cocok import Wilayah
 from .dasar import TABEL_META, TABEL_WILAYAH, BatasError
 from .geometri import json_ringkas, simpul
 from .laporan import Laporan
+
+AWALAN = "batas"  # the boundary tables' names start with it (one of build.PRESERVED_PREFIX)
 
 
 def baca_wilayah(db_path: Path) -> list[Wilayah]:
@@ -59,10 +61,11 @@ def _tulis_salinan(db_path: Path, tmp: Path, units: list[Wilayah], rows: list[tu
 
 
 def _ganti_tabel(con, rows: list[tuple], meta: dict, laporan: Laporan) -> None:
-    # Every table a rebuild carries over (build.PRESERVED_PREFIX) belongs to the boundaries: drop them all.
+    # Every table a rebuild carries over whose name starts with "batas" (one of build.PRESERVED_PREFIX;
+    # the "impor" tables belong to the spreadsheet imports) belongs to the boundaries: drop them all.
     old = [r[0] for r in con.execute(
         "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
-        "AND schema_name = 'main' AND table_name LIKE ?", [build.PRESERVED_PREFIX + "%"]).fetchall()]
+        "AND schema_name = 'main' AND starts_with(table_name, ?)", [AWALAN]).fetchall()]
     for t in old:
         con.execute(f'DROP TABLE "{t}"')
     con.execute(f"""CREATE TABLE {TABEL_WILAYAH} (

@@ -1,0 +1,160 @@
+"""What the cell values alone do not show, read from a workbook's own XML before calamine reads it.
+
+calamine returns a formula's result as the program that saved the file cached it, and an empty
+string both for an empty cell, for a formula that was never calculated (openpyxl writes such
+formulas) and for an error value (``#DIV/0!``). This module finds those cells, and the used area
+of each sheet (calamine builds a dense grid: a single cell at XFD1048576 would ask for billions
+of cells, so the size is checked first).
+
+``Pindaian``: per sheet, the last used row and column (0-based) and the marked cells
+``(row, col) -> what is wrong``. ODS merges are collected here too (calamine has none for ODS).
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from xml.etree import ElementTree as ET
+
+NS_X = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+NS_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+NS_PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+NS_T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+NS_O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+NS_TX = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+NS_C = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
+TANPA_NILAI = "rumus tanpa nilai tersimpan (berkas belum pernah dihitung oleh Excel/LibreOffice)"
+_REF = re.compile(r"([A-Z]+)([0-9]+)")
+
+
+@dataclass
+class Pindaian:
+    baris: int = -1
+    kolom: int = -1
+    tanda: dict[tuple[int, int], str] = field(default_factory=dict)
+    gabung: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+
+    def pakai(self, r: int, c: int) -> None:
+        self.baris, self.kolom = max(self.baris, r), max(self.kolom, c)
+
+
+def galat(kode: str) -> str:
+    return f"nilai galat {kode} (rumus yang gagal dihitung)"
+
+
+def _kolom(huruf: str) -> int:
+    n = 0
+    for ch in huruf:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+# ---------------------------------------------------------------- xlsx
+
+def _lembar_xlsx(z: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> path of its XML part, from the workbook and its relationships."""
+    rels = {}
+    with z.open("xl/_rels/workbook.xml.rels") as f:
+        for el in ET.parse(f).getroot().iter(f"{NS_PR}Relationship"):
+            target = el.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+            rels[el.get("Id")] = path
+    out = {}
+    with z.open("xl/workbook.xml") as f:
+        for el in ET.parse(f).getroot().iter(f"{NS_X}sheet"):
+            out[el.get("name")] = rels.get(el.get(f"{NS_R}id"), "")
+    return out
+
+
+def _sel_xlsx(el, r: int, c: int, hasil: Pindaian) -> None:
+    f, v, inline = el.find(f"{NS_X}f"), el.find(f"{NS_X}v"), el.find(f"{NS_X}is")
+    if f is None and v is None and inline is None:
+        return  # a styled empty cell
+    hasil.pakai(r, c)
+    if el.get("t") == "e":
+        hasil.tanda[(r, c)] = galat((v.text or "").strip() if v is not None else "?")
+    elif f is not None and (v is None or (not (v.text or "").strip() and el.get("t") != "str")):
+        hasil.tanda[(r, c)] = TANPA_NILAI
+
+
+def _pindai_xlsx_lembar(f) -> Pindaian:
+    hasil, r, c = Pindaian(), -1, -1
+    for ev, el in ET.iterparse(f, events=("start", "end")):
+        if ev == "start":
+            if el.tag == f"{NS_X}row":
+                r = int(el.get("r")) - 1 if el.get("r") else r + 1
+                c = -1
+            continue
+        if el.tag == f"{NS_X}c":
+            m = _REF.fullmatch(el.get("r") or "")
+            if m:
+                c, r = _kolom(m.group(1)), int(m.group(2)) - 1
+            else:
+                c += 1
+            _sel_xlsx(el, r, c, hasil)
+            el.clear()
+        elif el.tag == f"{NS_X}row":
+            el.clear()
+    return hasil
+
+
+def pindai_xlsx(z: zipfile.ZipFile) -> dict[str, Pindaian]:
+    out = {}
+    for nama, path in _lembar_xlsx(z).items():
+        if path in z.namelist() and "worksheets/" in path:
+            with z.open(path) as f:
+                out[nama] = _pindai_xlsx_lembar(f)
+    return out
+
+
+# ---------------------------------------------------------------- ods
+
+def _ulang(el, nama: str) -> int:
+    try:
+        return max(1, int(el.get(f"{NS_T}{nama}", "1")))
+    except ValueError:
+        return 1
+
+
+def _sel_ods(el, r: int, c: int, hasil: Pindaian) -> None:
+    jenis = el.get(f"{NS_O}value-type")
+    teks = el.find(f"{NS_TX}p") is not None
+    if jenis is None and not teks and el.get(f"{NS_T}formula") is None:
+        return
+    n = _ulang(el, "number-columns-repeated")
+    hasil.pakai(r, c + n - 1)
+    if el.get(f"{NS_C}value-type") == "error":
+        p = el.find(f"{NS_TX}p")
+        hasil.tanda[(r, c)] = galat((p.text or "?") if p is not None else "?")
+    elif el.get(f"{NS_T}formula") is not None and jenis is None:
+        hasil.tanda[(r, c)] = TANPA_NILAI
+    rs, cs = _ulang(el, "number-rows-spanned"), _ulang(el, "number-columns-spanned")
+    if rs > 1 or cs > 1:
+        hasil.gabung.append(((r, c), (r + rs - 1, c + cs - 1)))
+
+
+def pindai_ods(z: zipfile.ZipFile) -> dict[str, Pindaian]:
+    out: dict[str, Pindaian] = {}
+    hasil, r, c, baris_ulang, baris_isi = Pindaian(), -1, 0, 1, False
+    sel = (f"{NS_T}table-cell", f"{NS_T}covered-table-cell")
+    with z.open("content.xml") as f:
+        for ev, el in ET.iterparse(f, events=("start", "end")):
+            if ev == "start":
+                if el.tag == f"{NS_T}table":
+                    hasil, r = Pindaian(), -1
+                    out[el.get(f"{NS_T}name", f"Sheet{len(out) + 1}")] = hasil
+                elif el.tag == f"{NS_T}table-row":
+                    r, c, baris_ulang = r + 1, 0, _ulang(el, "number-rows-repeated")
+                    baris_isi = hasil.baris
+                continue
+            if el.tag in sel:
+                _sel_ods(el, r, c, hasil)
+                c += _ulang(el, "number-columns-repeated")
+                el.clear()
+            elif el.tag == f"{NS_T}table-row":
+                if hasil.baris != baris_isi:  # a row with values, repeated: all its copies are used
+                    hasil.baris = r + baris_ulang - 1
+                r += baris_ulang - 1
+                el.clear()
+    return out
