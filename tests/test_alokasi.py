@@ -53,3 +53,61 @@ def test_published_rows_are_kept_and_only_the_rest_allocated(sources_copy):
     assert got[6371] == (7, "berita")
     assert sum(v for v, _ in got.values()) == 122
     assert all(s == "estimasi" for k, (_, s) in got.items() if k != 6371)
+
+
+# ---------------------------------------------------------------- lower bounds (floored apportionment)
+
+def test_bound_hand_case():
+    # quotas 1, 1, 8 of 10; unit 1 must have 3: fixed at 3, the other 7 are shared 1:8 -> 0.78, 6.22
+    # -> floors 0, 6 and the one left goes to the larger remainder (unit 2)
+    assert alokasi.sisa_terbesar_berbatas(10, {1: 1, 2: 1, 3: 8}, {1: 3}) == {1: 3, 2: 1, 3: 6}
+
+
+def test_a_bound_below_the_share_changes_nothing():
+    basis = {1: 1, 2: 2, 3: 3}
+    assert alokasi.sisa_terbesar_berbatas(10, basis, {3: 5, 2: 1}) == alokasi.sisa_terbesar(10, basis)
+    assert alokasi.sisa_terbesar_berbatas(10, basis, {}) == alokasi.sisa_terbesar(10, basis)
+
+
+def test_fixing_one_unit_can_push_another_below_its_bound():
+    # first pass: only unit 1 (quota 2.5) is under its bound 6; with 6 fixed the others share 4,
+    # unit 2's quota falls from 2.5 to 1.33 < 2, so it is fixed too; unit 3 and 4 share the last 2
+    got = alokasi.sisa_terbesar_berbatas(10, {1: 1, 2: 1, 3: 1, 4: 1}, {1: 6, 2: 2})
+    assert got == {1: 6, 2: 2, 3: 1, 4: 1}
+
+
+def test_bounds_equal_to_the_total_and_units_with_zero_basis():
+    assert alokasi.sisa_terbesar_berbatas(5, {1: 1, 2: 1}, {1: 2, 2: 3}) == {1: 2, 2: 3}
+    assert alokasi.sisa_terbesar_berbatas(5, {1: 0, 2: 1}, {1: 2}) == {1: 2, 2: 3}
+    assert alokasi.sisa_terbesar_berbatas(5, {1: 1}, {9: 99}) == {1: 5}  # bound of no unit: ignored
+
+
+def test_bounds_above_the_total_are_refused():
+    with pytest.raises(ValueError, match="batas bawah berjumlah 11, lebih dari total 10"):
+        alokasi.sisa_terbesar_berbatas(10, {1: 1, 2: 1}, {1: 6, 2: 5})
+
+
+def test_bounded_allocation_properties():
+    # plain random cases (no Hypothesis): exact sum, every bound held, free units in basis order,
+    # nobody raised above their plain share unless bound, bounded units at max(bound, share)
+    import random
+    for seed in range(300):
+        rnd = random.Random(seed)
+        n = rnd.randint(1, 13)
+        basis = {k: rnd.randint(0, 500) for k in range(n)}
+        if not any(basis.values()):
+            basis[0] = 1
+        total = rnd.randint(0, 2000)
+        batas = {k: rnd.randint(0, total // n + 40) for k in rnd.sample(range(n), rnd.randint(0, n))}
+        if sum(batas.values()) > total:
+            with pytest.raises(ValueError):
+                alokasi.sisa_terbesar_berbatas(total, basis, batas)
+            continue
+        got = alokasi.sisa_terbesar_berbatas(total, basis, batas)
+        assert sum(got.values()) == total, seed
+        assert all(got[k] >= b for k, b in batas.items()), seed
+        free = [k for k in basis if got[k] > batas.get(k, 0) or k not in batas]
+        for a in free:
+            for b in free:
+                if basis[a] > basis[b]:
+                    assert got[a] >= got[b], (seed, a, b)
