@@ -28,10 +28,11 @@ with kiri:
 
 with kanan:
     st.subheader(t("peringkat", lang))
-    kolom = ukuran.PILAR + ("kpm_pkh", "kpm_per_pendamping")
-    urut = st.selectbox(t("urut_menurut", lang), kolom, index=len(kolom) - 1, key="ringkasan_urut",
+    kolom = ukuran.PILAR + ("kpm_pkh", ukuran.BAWAAN_PETA, "kpm_per_pendamping")
+    urut = st.selectbox(t("urut_menurut", lang), kolom, index=kolom.index(ukuran.BAWAAN_PETA), key="ringkasan_urut",
                         format_func=lambda k: ukuran.UKURAN[k].label(lang))
     ui.tabel(tampilan.peringkat(p.kode, urut, kolom, lang, p.kuartal), judul=t("peringkat", lang), p=p,
              ukuran_asal=kolom, nama_berkas="peringkat_wilayah")
+    ui.gema(urut, p)
 
 ui.tren(KARTU, p, key="tren")

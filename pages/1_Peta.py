@@ -9,7 +9,7 @@ lang = p.lang
 ss = st.session_state
 if "peta_ukuran" not in ss:
     ss["peta_ukuran"] = st.query_params.get("ukuran") if st.query_params.get("ukuran") in ukuran.PETA \
-        else "kpm_per_pendamping"
+        else ukuran.BAWAAN_PETA
 boundaries = tampilan.batas_terpasang()
 
 c1, c2 = st.columns([3, 2])
@@ -36,6 +36,7 @@ with kiri:
         ss["peta_klik"] = klik + 1  # a fresh chart, so the next click on the same unit counts again
         st.rerun()
     st.caption(t("klik_peta", lang) + " " + t("tanda_estimasi", lang))
+    ui.gema(kode_u, p)
     if geografis:
         st.caption(ui.atribusi_batas(boundaries[1], lang))
     elif not boundaries:

@@ -15,8 +15,10 @@ def rasio(kode_u: str, rentang=None, norma=None, catatan: str = "") -> None:
     u = ukuran.UKURAN[kode_u]
     if p.kode:
         n = tampilan.nilai(kode_u, p.kode, p.kuartal)
-        st.markdown(f"**{ui.teks_aman(p.nama)}**: {u.teks(n.nilai, lang, n.status)} {ui.badge(n.status, lang)}")
+        st.markdown(f"**{ui.teks_aman(p.nama)}**: {u.teks(n.nilai, lang, n.status)} {ui.badge(n.status, lang)}"
+                    + (f" ({t('tidak_informatif_singkat', lang)})" if n.artefak else ""))
     ui.plot(tampilan.batang(kode_u, p.kode, lang, rentang, norma, p.kuartal), key=f"rasio_{kode_u}")
+    ui.gema(kode_u, p)
     periode, _ = tampilan.asal((kode_u,), (), lang, p.kuartal)
     st.caption(f"**{t('definisi', lang)}:** {u.definisi(lang)} {catatan} "
                f"{t('kolom_periode', lang)}: {periode}. {t('tanda_estimasi', lang)}")
@@ -33,6 +35,9 @@ rasio("kpm_per_pendamping",
 
 st.header(ukuran.UKURAN["tksk_per_kecamatan"].label(lang))
 kurang = tampilan.nilai("kekurangan_tksk", p.kode, p.kuartal)
+if kurang.artefak:  # a selection's shortfall would only repeat how the TKSK were shared out
+    kurang = tampilan.nilai("kekurangan_tksk", (), p.kuartal)
+    st.caption(t("kekurangan_provinsi", lang))
 st.metric(ukuran.UKURAN["kekurangan_tksk"].label(lang),
           ukuran.UKURAN["kekurangan_tksk"].teks(kurang.nilai, lang, kurang.status),
           help=t("kekurangan_tksk_bantuan", lang).format(tksk=fmt.angka(kurang.pembilang, lang),

@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 
 from . import db
-from .status import weakest
+from .status import ESTIMASI, weakest
 
 
 def muat_pilihan(kab: str = "") -> tuple["Indikator", list[int]]:
@@ -139,6 +139,15 @@ class Indikator:
     def periode(self) -> pd.DataFrame:
         """The period of each unit's figure (pillars and KPM may differ per unit, see load)."""
         return self._periode.copy(deep=False)
+
+    @cached_property
+    def _basis(self) -> pd.DataFrame:
+        est = self.long[self.long["status"] == ESTIMASI]
+        return est.pivot(index="kode_bps", columns="indikator", values="basis").reindex(self._nilai.index)
+
+    def basis(self) -> pd.DataFrame:
+        """For each estimated figure, the figure it was allocated in proportion to (else missing)."""
+        return self._basis.copy(deep=False)
 
     @cached_property
     def _info(self) -> dict[str, dict]:

@@ -12,6 +12,7 @@ from . import status as st
 WARNA_TERPILIH = "#08306b"   # dark blue: selected units
 WARNA_LAIN = "#9ecae1"       # light blue: the others (lightness, not hue, carries the meaning)
 WARNA_SEMUA = "#2171b5"      # no selection: all units alike
+WARNA_GEMA = "#bdbdbd"       # grey: a value that only echoes an allocation rule
 
 def _pola(statuses) -> dict:
     """Hatching marks estimated bars, so the mark does not depend on colour."""
@@ -36,6 +37,8 @@ def batang_wilayah(df: pd.DataFrame, judul: str, desimal: int, lang: str, terpil
         colours = [WARNA_TERPILIH if k in terpilih else WARNA_LAIN for k in d["kode_bps"]]
     else:
         colours = [WARNA_SEMUA] * len(d)
+    if "artefak" in d:
+        colours = [WARNA_GEMA if g else c for c, g in zip(colours, d["artefak"])]
     text = [st.tandai(fmt.angka(v, lang, desimal), s, spasi=True) for v, s in zip(d["nilai"], d["status"])]
     hover = [f"{n}: {fmt.angka(v, lang, desimal)} ({st.kata(s, lang)})" for n, v, s in
              zip(nama, d["nilai"], d["status"])]

@@ -56,17 +56,31 @@ def _label(v, status, desimal, lang) -> str:
     return st.tandai(fmt.angka(v, lang, desimal), status)
 
 
+WARNA_GEMA = "#bdbdbd"  # grey: a value that only echoes an allocation rule (not compared)
+
+
 def figure(df: pd.DataFrame, judul: str, desimal: int, lang: str, terpilih: tuple[int, ...] = (),
-           geojson: dict | None = None) -> go.Figure:
-    """Choropleth of ``df`` (kode_bps, nama, nilai, status): tiles, or real boundaries if given."""
+           geojson: dict | None = None, gema_teks: str = "") -> go.Figure:
+    """Choropleth of ``df`` (kode_bps, nama, nilai, status, artefak): tiles, or real boundaries if given.
+
+    The colour scale starts at zero, so a small spread stays a small difference in colour; units whose
+    value only echoes an allocation rule (``artefak``) are grey and left out of the scale.
+    """
     tiles = geojson is None
     gj = tile_geojson() if tiles else geojson
+    gema = df["artefak"].tolist() if "artefak" in df else [False] * len(df)
     nama = [html.escape(str(n)) for n in df["nama"]]  # plotly reads <a>, <b> in text: names are text
-    text = [f"{n}: {fmt.angka(v, lang, desimal)} ({st.kata(s, lang)})"
-            for n, v, s in zip(nama, df["nilai"], df["status"])]
+    text = [f"{n}: {fmt.angka(v, lang, desimal)} ({st.kata(s, lang)})" + (f"<br>{gema_teks}" if g else "")
+            for n, v, s, g in zip(nama, df["nilai"], df["status"], gema)]
+    z = [None if g else v for v, g in zip(df["nilai"].tolist(), gema)]
+    puncak = max([v for v in z if v is not None and v == v] or [1])
     selected = [k in terpilih for k in df["kode_bps"]] if terpilih else [True] * len(df)
-    fig = go.Figure(go.Choropleth(
-        geojson=gj, locations=[str(k) for k in df["kode_bps"]], z=df["nilai"].tolist(),
+    fig = go.Figure(go.Choropleth(  # the grey echo units under the coloured ones
+        geojson=gj, locations=[str(k) for k in df["kode_bps"]], z=[0] * len(df), featureidkey="id",
+        colorscale=[[0, WARNA_GEMA], [1, WARNA_GEMA]], showscale=False, marker_line_color="white",
+        customdata=text, hovertemplate="%{customdata}<extra></extra>"))
+    fig.add_trace(go.Choropleth(
+        geojson=gj, locations=[str(k) for k in df["kode_bps"]], z=z, zmin=0, zmax=puncak,
         featureidkey="id", colorscale=SKALA_WARNA, marker_line_color="white",
         marker_line_width=[3 if s and terpilih else 1 for s in selected],
         marker_opacity=1.0, colorbar=dict(title=dict(text=judul, side="right"), thickness=18),
@@ -83,7 +97,8 @@ def figure(df: pd.DataFrame, judul: str, desimal: int, lang: str, terpilih: tupl
         names = [SINGKATAN.get(k, n) for k, n in zip(df["kode_bps"], nama)]
         labels = [f"<b>{n}</b><br>{_label(v, s, desimal, lang)}"
                   for n, v, s in zip(names, df["nilai"], df["status"])]
-        terang = df["nilai"] > df["nilai"].median()  # the bright (yellow) end of Viridis wants dark text
+        # the bright (yellow) end of Viridis and the grey echo tiles want dark text
+        terang = [g or (v == v and v / puncak > 0.6) for v, g in zip(df["nilai"], gema)]
         fig.add_trace(go.Scattergeo(lon=xs, lat=ys, text=labels, mode="text", hoverinfo="skip",
                                     textfont=dict(size=14, color=["black" if b else "white" for b in terang])))
     fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator",

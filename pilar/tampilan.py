@@ -140,7 +140,10 @@ def peringkat(kode: tuple[int, ...], urut: str, kolom: tuple[str, ...], lang: st
         df[ukuran.UKURAN[k].label(lang)] = per[k]["nilai"].round(ukuran.UKURAN[k].desimal).values
     df[t("kolom_status", lang)] = [st.kata(st.weakest(per[k].at[c, "status"] for k in kolom), lang)
                                    for c in ind.kode]
-    df = df.sort_values(ukuran.UKURAN[urut].label(lang), ascending=False)
+    df.attrs["abu"] = {ukuran.UKURAN[k].label(lang): list(per[k]["artefak"]) for k in kolom}
+    urutan = df[ukuran.UKURAN[urut].label(lang)].sort_values(ascending=False).index
+    df = df.loc[urutan].reset_index(drop=True)
+    df.attrs["abu"] = {c: [v[i] for i in urutan] for c, v in df.attrs["abu"].items()}
     df.attrs["desimal"] = {ukuran.UKURAN[k].label(lang): ukuran.UKURAN[k].desimal for k in kolom}
     return df
 
@@ -186,7 +189,23 @@ def peta_figur(kode_ukuran: str, kode: tuple[int, ...], lang: str, geografis: bo
     u = ukuran.UKURAN[kode_ukuran]
     geo = batas_terpasang()[0] if geografis else None
     return figur(lambda: peta.figure(per_wilayah(kode_ukuran, kuartal), u.label(lang), u.desimal, lang, kode,
-                                     geojson=geo))
+                                     geojson=geo, gema_teks=t("tidak_informatif_singkat", lang)))
+
+
+@tersimpan
+def gema(kode_ukuran: str, kuartal: str | None, lang: str) -> str | None:
+    """One sentence on why the grey units of a measure are not compared (None when none is grey)."""
+    u = ukuran.UKURAN[kode_ukuran]
+    ind = indikator((), kuartal)
+    unit = ukuran.artefak_per_wilayah(ind, kode_ukuran)
+    if not unit.any():
+        return None
+    basis = ind.basis().reindex(columns=list(u.dasar))
+    sisi = next(d for d in u.dasar if basis[d].isin([x for x in u.dasar if x != d]).any())
+    dasar = next(x for x in u.dasar if x != sisi)
+    nama = ", ".join(ind.nama.loc[unit[unit].index])
+    return t("tidak_informatif", lang).format(sisi=ukuran.label_dasar(sisi, lang),
+                                              dasar=ukuran.label_dasar(dasar, lang), wilayah=nama)
 
 
 @tersimpan

@@ -50,6 +50,18 @@ TEKS: dict[str, tuple[str, str]] = {
     "kolom_url": ("Alamat", "Address"),
     "kolom_angka_terbit": ("Angka terbitan", "Published figures"),
     "kolom_angka_turunan": ("Angka turunan ({estimasi})", "Derived figures ({estimasi})"),
+    "tidak_informatif": (
+        "Abu-abu = tidak informatif per wilayah ({wilayah}): {sisi} di sana adalah estimasi yang dibagi menurut "
+        "{dasar}, jadi rasio ini hanya mengulang aturan pembagian, bukan keadaan lapangan. Angka provinsi tetap sah.",
+        "Grey = not informative per unit ({wilayah}): {sisi} there are estimates shared out by {dasar}, so this "
+        "ratio only repeats the allocation rule, not the situation on the ground. The province value stands."),
+    "tidak_informatif_singkat": ("tidak informatif per wilayah (mengulang aturan pembagian)",
+                                 "not informative per unit (repeats the allocation rule)"),
+    "kekurangan_provinsi": (
+        "Untuk wilayah terpilih, TKSK per kabupaten/kota adalah estimasi yang dibagi menurut jumlah kecamatan, jadi "
+        "kekurangannya hanya mengulang aturan itu; yang tampil kekurangan seluruh provinsi.",
+        "For the selected units, TKSK per regency are estimates shared out by sub-districts, so their shortfall would "
+        "only repeat that rule; the whole province's shortfall is shown."),
     "periode_data": ("Periode data (pilar dan KPM)", "Data period (pillars and KPM)"),
     "periode_terbaru": ("Terbaru ({periode})", "Latest ({periode})"),
     "periode_tak_dikenal": ("Periode di alamat tidak ada di data dan diabaikan: {periode}.",

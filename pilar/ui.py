@@ -159,6 +159,13 @@ def metrik(kolom, kode_ukuran: str, p: Pilihan) -> None:
     kolom.markdown(badge(n.status, p.lang) or "&nbsp;")
 
 
+def gema(kode_ukuran: str, p: Pilihan) -> None:
+    """Why some units of a measure are grey (their value only repeats an allocation rule)."""
+    kalimat = tampilan.gema(kode_ukuran, p.kuartal, p.lang)
+    if kalimat:
+        st.caption(teks_aman(kalimat))  # it names units from the database
+
+
 def catatan_lama(kode_ukuran, p: Pilihan) -> None:
     """Says which units show a figure from before the chosen period (and which period)."""
     lama = tampilan.lama(tuple(kode_ukuran), p.kode, p.kuartal, p.lang)
@@ -198,9 +205,13 @@ def _gaya(df, lang: str):
     angka = df.select_dtypes("number").columns
     if angka.empty:
         return df
-    desimal = df.attrs.get("desimal", {})
-    return df.style.format({c: functools.partial(fmt.angka, lang=lang, desimal=desimal.get(c, 0)) for c in angka},
+    desimal, abu = df.attrs.get("desimal", {}), df.attrs.get("abu", {})
+    gaya = df.style.format({c: functools.partial(fmt.angka, lang=lang, desimal=desimal.get(c, 0)) for c in angka},
                            na_rep=fmt.KOSONG)
+    for c, flags in abu.items():  # values that only repeat an allocation rule, greyed (see ui.gema)
+        if any(flags):
+            gaya = gaya.apply(lambda s, f=flags: ["color: #9e9e9e" if g else "" for g in f], subset=[c])
+    return gaya
 
 
 def plot(fig, **kwargs):

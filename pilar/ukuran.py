@@ -136,6 +136,16 @@ def _katalog() -> dict[str, Ukuran]:
         Teks("KPM per pendamping PKH", "PKH families per facilitator"),
         Teks("Jumlah KPM PKH dibagi jumlah pendamping PKH (rasio jumlah).",
              "PKH families divided by PKH facilitators (ratio of sums)."))
+    u["kpm_per_1rb_penduduk"] = _rasio(
+        "kpm_per_1rb_penduduk", "kpm_pkh", "penduduk", 1_000, 1,
+        Teks("KPM PKH per 1.000 penduduk", "PKH families per 1,000 population"),
+        Teks("Jumlah KPM PKH dibagi jumlah penduduk (Kepmendagri 2025), dikali 1.000.",
+             "PKH families per 1,000 population (Kepmendagri 2025 count)."))
+    u["kpm_per_1rb_miskin"] = _rasio(
+        "kpm_per_1rb_miskin", "kpm_pkh", "penduduk_miskin", 1_000, 0,
+        Teks("KPM PKH per 1.000 penduduk miskin", "PKH families per 1,000 poor people"),
+        Teks("Jumlah KPM PKH dibagi jumlah penduduk miskin (BPS Maret 2024), dikali 1.000.",
+             "PKH families per 1,000 poor people (BPS, March 2024)."))
     u["tksk_per_kecamatan"] = _rasio(
         "tksk_per_kecamatan", "tksk", "kecamatan", 1, 2, Teks("TKSK per kecamatan", "TKSK per sub-district"),
         Teks("Jumlah TKSK dibagi jumlah kecamatan; normanya 1 TKSK per kecamatan.",
@@ -170,6 +180,9 @@ def _katalog() -> dict[str, Ukuran]:
 UKURAN: dict[str, Ukuran] = _katalog()
 # Measures a reader can put on the map or the ranking (the shortfall is a province figure).
 PETA = tuple(k for k, u in UKURAN.items() if u.rumus != "kekurangan")
+# What the map and the ranking open on: backed by published per-unit figures (most KPM are published;
+# every pillar count per unit is an allocation), so the comparison carries information.
+BAWAAN_PETA = "kpm_per_1rb_penduduk"
 
 
 @dataclass(frozen=True)
@@ -181,6 +194,20 @@ class Nilai:
     sumber: tuple[str, ...]
     pembilang: float
     penyebut: float | None
+    artefak: bool = False  # echoes an allocation rule for this selection (see artefak_per_wilayah)
+
+
+def artefak_per_wilayah(ind: Indikator, kode_ukuran: str) -> pd.Series:
+    """Per unit: True when the measure only echoes an allocation rule there, i.e. one side of the
+    ratio is an estimate allocated in proportion to the other side (TKSK by kecamatan per kecamatan,
+    KPM per pendamping where pendamping were allocated by KPM, ...). Computed from each figure's
+    recorded allocation basis, never listed by hand; a published or imported figure breaks the echo."""
+    u = UKURAN[kode_ukuran]
+    basis = ind.basis()
+    if not u.penyebut:
+        return pd.Series(False, index=basis.index)
+    gema = (_kolom(basis, u.pembilang, None) == u.penyebut) | (_kolom(basis, u.penyebut, None) == u.pembilang)
+    return gema.fillna(False).astype(bool)
 
 
 def _rumus(u: Ukuran, num, den):
@@ -216,7 +243,9 @@ def hitung(ind: Indikator, kode_ukuran: str, kode=()) -> Nilai:
         status=st.weakest(sel.status_jumlah(c) for c in u.dasar),
         periode=tuple(sorted({p for i in info for p in i["periode"]})),
         sumber=tuple(sorted({s for i in info for s in i["sumber"]} | set(sel.sumber_total(u.dasar)))),
-        pembilang=num, penyebut=den)
+        pembilang=num, penyebut=den,
+        # a whole province sums back to the published totals: the allocation cancels out there
+        artefak=not sel.lengkap and bool(artefak_per_wilayah(sel, kode_ukuran).any()))
 
 
 def per_wilayah(ind: Indikator, kode_ukuran: str) -> pd.DataFrame:
@@ -232,4 +261,5 @@ def per_wilayah(ind: Indikator, kode_ukuran: str) -> pd.DataFrame:
     out["nilai"] = _rumus(u, num, den).values
     out["status"] = [st.weakest(s) for s in zip(*(_kolom(status, c, None) for c in u.dasar))]
     out["periode"] = _kolom(periode, u.pembilang, None).values
+    out["artefak"] = artefak_per_wilayah(ind, kode_ukuran).reindex(nilai.index).values
     return out

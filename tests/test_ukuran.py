@@ -69,3 +69,22 @@ def test_every_measure_has_labels_units_and_definitions_in_both_languages():
         for lang in ("id", "en"):
             assert u.label(lang) and u.definisi(lang) and u.satuan(lang), (u.kode, lang)
         assert set(u.dasar) <= set(ukuran.DASAR)
+
+
+def test_artefacts_are_found_from_the_allocation_basis_not_a_list(ind, fixture_con):
+    basis = dict(fixture_con.execute("SELECT jenis_pilar, basis_alokasi FROM pilar_jenis").fetchall())
+    est = ind.long[ind.long["status"] == "estimasi"]
+    for kode, u in ukuran.UKURAN.items():
+        flags = ukuran.artefak_per_wilayah(ind, kode)
+        for unit, flag in flags.items():
+            mine = est[est["kode_bps"] == unit]
+            echo = any(u.penyebut and ((r.indikator == u.pembilang and basis.get(r.indikator) == u.penyebut)
+                                       or (r.indikator == u.penyebut and basis.get(r.indikator) == u.pembilang))
+                       for r in mine.itertuples())
+            assert flag == echo, (kode, unit)
+    # the fixture allocates 6372's pendamping by KPM: KPM per pendamping echoes the rule there only
+    per = ukuran.per_wilayah(ind, "kpm_per_pendamping").set_index("kode_bps")["artefak"]
+    assert per.to_dict() == {6301: False, 6371: False, 6372: True}
+    assert ukuran.hitung(ind, "kpm_per_pendamping", (6372,)).artefak
+    assert not ukuran.hitung(ind, "kpm_per_pendamping").artefak  # sums equal the published totals
+    assert not ukuran.hitung(ind, "kpm_per_1rb_penduduk", (6372,)).artefak
