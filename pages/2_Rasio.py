@@ -15,13 +15,15 @@ def rasio(kode_u: str, rentang=None, norma=None, catatan: str = "") -> None:
     u = ukuran.UKURAN[kode_u]
     if p.kode:
         n = tampilan.nilai(kode_u, p.kode, p.kuartal)
-        st.markdown(f"**{ui.teks_aman(p.nama)}**: {u.teks(n.nilai, lang, n.status)} {ui.badge(n.status, lang)}"
-                    + (f" ({t('tidak_informatif_singkat', lang)})" if n.artefak else ""))
+        st.markdown(f"**{ui.teks_aman(p.nama)}**: {u.teks(n.nilai, lang, n.status)} {ui.badge(n.status, lang)} "
+                    + ui.penanda_periode(n, lang) + (f" ({t('tidak_informatif_singkat', lang)})" if n.artefak else ""))
     ui.plot(tampilan.batang(kode_u, p.kode, lang, rentang, norma, p.kuartal), key=f"rasio_{kode_u}")
     ui.gema(kode_u, p)
     periode, _ = tampilan.asal((kode_u,), (), lang, p.kuartal)
+    campur = t("catatan_periode_berbeda", lang).format(periode=periode) \
+        if tampilan.nilai(kode_u, (), p.kuartal).campur else ""
     st.caption(f"**{t('definisi', lang)}:** {u.definisi(lang)} {catatan} "
-               f"{t('kolom_periode', lang)}: {periode}. {t('tanda_estimasi', lang)}")
+               f"{t('kolom_periode', lang)}: {periode}. {campur} {t('tanda_estimasi', lang)}")
 
 
 ui.banner_estimasi(tampilan.indikator((), p.kuartal).long["status"], lang)

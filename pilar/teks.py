@@ -62,6 +62,12 @@ TEKS: dict[str, tuple[str, str]] = {
         "kekurangannya hanya mengulang aturan itu; yang tampil kekurangan seluruh provinsi.",
         "For the selected units, TKSK per regency are estimates shared out by sub-districts, so their shortfall would "
         "only repeat that rule; the whole province's shortfall is shown."),
+    "periode_berbeda": ("periode berbeda", "different periods"),
+    "catatan_periode_berbeda": (
+        "Angka ini membagi dua data dari periode yang berbeda ({periode}); pilih periode di sisi kiri untuk "
+        "membandingkan data dari periode yang sama bila ada.",
+        "This figure divides two data sets of different periods ({periode}); pick a period in the sidebar to "
+        "compare data of the same period where it exists."),
     "periode_data": ("Periode data (pilar dan KPM)", "Data period (pillars and KPM)"),
     "periode_terbaru": ("Terbaru ({periode})", "Latest ({periode})"),
     "periode_tak_dikenal": ("Periode di alamat tidak ada di data dan diabaikan: {periode}.",

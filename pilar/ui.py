@@ -156,7 +156,12 @@ def metrik(kolom, kode_ukuran: str, p: Pilihan) -> None:
     """A measure's card for the selection, with its status badge below."""
     u, n = ukuran.UKURAN[kode_ukuran], tampilan.nilai(kode_ukuran, p.kode, p.kuartal)
     kolom.metric(u.label(p.lang), u.teks(n.nilai, p.lang, n.status))
-    kolom.markdown(badge(n.status, p.lang) or "&nbsp;")
+    kolom.markdown(" ".join(x for x in (u.satuan(p.lang), badge(n.status, p.lang), penanda_periode(n, p.lang)) if x))
+
+
+def penanda_periode(n, lang: str) -> str:
+    """A marker for a ratio whose two figures come from different periods (empty otherwise)."""
+    return f":violet-badge[{t('periode_berbeda', lang)}]" if n.campur else ""
 
 
 def gema(kode_ukuran: str, p: Pilihan) -> None:

@@ -195,6 +195,7 @@ class Nilai:
     pembilang: float
     penyebut: float | None
     artefak: bool = False  # echoes an allocation rule for this selection (see artefak_per_wilayah)
+    campur: bool = False   # numerator and denominator are reported figures of different periods
 
 
 def artefak_per_wilayah(ind: Indikator, kode_ukuran: str) -> pd.Series:
@@ -230,6 +231,15 @@ def _jumlah(s: pd.Series) -> float:
     return float(s.sum()) if s.notna().any() else float("nan")
 
 
+def _campur(ind: Indikator, u: Ukuran) -> bool:
+    """True when a ratio of two reported figures (pillars, KPM) mixes periods, e.g. KPM of 2022 over
+    pendamping of 2025; facts such as population change slowly and do not count."""
+    if not (u.penyebut and u.pembilang in BERKALA and u.penyebut in BERKALA):
+        return False
+    rows = ind.long[ind.long["indikator"].isin(u.dasar)]
+    return rows.groupby("indikator")["kuartal"].max().nunique() > 1
+
+
 def hitung(ind: Indikator, kode_ukuran: str, kode=()) -> Nilai:
     """The measure for a selection of units (all if empty), from sums."""
     u = UKURAN[kode_ukuran]
@@ -243,7 +253,7 @@ def hitung(ind: Indikator, kode_ukuran: str, kode=()) -> Nilai:
         status=st.weakest(sel.status_jumlah(c) for c in u.dasar),
         periode=tuple(sorted({p for i in info for p in i["periode"]})),
         sumber=tuple(sorted({s for i in info for s in i["sumber"]} | set(sel.sumber_total(u.dasar)))),
-        pembilang=num, penyebut=den,
+        pembilang=num, penyebut=den, campur=_campur(sel, u),
         # a whole province sums back to the published totals: the allocation cancels out there
         artefak=not sel.lengkap and bool(artefak_per_wilayah(sel, kode_ukuran).any()))
 

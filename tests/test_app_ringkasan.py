@@ -125,3 +125,10 @@ def test_every_page_says_when_the_data_were_updated(buka, fixture_db_path):
     for page in ("dashboard.py", "pages/1_Peta.py", "pages/5_Sumber.py"):
         at = buka(page)
         assert f"Data diperbarui: {when}" in [c.value for c in at.sidebar.caption]
+
+
+def test_cards_carry_their_unit(app):
+    at = app(kab="6372")
+    lines = [m.value for m in at.markdown]
+    assert "orang :orange-badge[estimasi]" in lines  # Pendamping PKH of Banjarbaru: unit, then status
+    assert any(x.startswith("keluarga") for x in lines)  # KPM PKH

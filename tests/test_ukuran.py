@@ -88,3 +88,10 @@ def test_artefacts_are_found_from_the_allocation_basis_not_a_list(ind, fixture_c
     assert ukuran.hitung(ind, "kpm_per_pendamping", (6372,)).artefak
     assert not ukuran.hitung(ind, "kpm_per_pendamping").artefak  # sums equal the published totals
     assert not ukuran.hitung(ind, "kpm_per_1rb_penduduk", (6372,)).artefak
+
+
+def test_a_ratio_of_reported_figures_from_different_periods_is_marked(ind):
+    # fixture: KPM of 2022-Q2 over pendamping of 2025-09-23
+    assert ukuran.hitung(ind, "kpm_per_pendamping").campur
+    assert not ukuran.hitung(ind, "kpm_per_1rb_penduduk").campur  # population is a slow fact, not a report
+    assert not ukuran.hitung(ind, "tksk_per_kecamatan").campur
