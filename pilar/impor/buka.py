@@ -104,9 +104,15 @@ def _baca_buku(nama: str, fmt: str, data: bytes) -> list[Lembar]:
     except pc.PasswordError:
         raise ImporError(f"{nama}: dilindungi kata sandi; simpan ulang tanpa kata sandi") from None
     except (pc.CalamineError, ValueError, OSError) as e:
-        raise ImporError(f"{nama}: tidak bisa dibaca sebagai {fmt} ({e}); simpan ulang dari Excel atau "
-                         "LibreOffice") from None
+        tanda = _tanda(nama, pindaian)  # e.g. an ODS formula without a value: calamine fails on it
+        raise ImporError(tanda or [f"{nama}: tidak bisa dibaca sebagai {fmt} ({e}); simpan ulang dari Excel atau "
+                                   "LibreOffice"]) from None
     return out
+
+
+def _tanda(nama: str, pindaian: dict[str, Pindaian]) -> list[str]:
+    return [f"{nama}, lembar '{n}', baris {r + 1}, kolom {dasar.huruf_kolom(c)}: {apa}"
+            for n, p in pindaian.items() for (r, c), apa in sorted(p.tanda.items())]
 
 
 # ---------------------------------------------------------------- CSV

@@ -68,7 +68,9 @@ def normal(teks) -> str:
 
 
 def kutip(teks, maks: int = 40) -> str:
-    """A cell's text for a message: one line, at most ``maks`` characters, quoted."""
+    """A cell's text for a message: one line, at most ``maks`` characters, quoted (6371.0 as 6371)."""
+    if isinstance(teks, float) and teks.is_integer():
+        teks = int(teks)
     s = " ".join(str(teks).split())
     return repr(s if len(s) <= maks else s[: maks - 1] + "…")
 
