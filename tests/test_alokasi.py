@@ -111,3 +111,59 @@ def test_bounded_allocation_properties():
             for b in free:
                 if basis[a] > basis[b]:
                     assert got[a] >= got[b], (seed, a, b)
+
+
+# ---------------------------------------------------------------- pins and bounds on the real sources
+
+def _pilar(folder, jenis, periode="2025-09-23"):
+    import csv
+    with open(folder / "pilar.csv", encoding="utf-8") as f:
+        return {int(r["kode_bps"]): (int(r["jumlah"]), r["status"], r["catatan"]) for r in csv.DictReader(f)
+                if r["jenis_pilar"] == jenis and r["periode"] == periode}
+
+
+def _set_bound(folder, kode, nilai, periode="2025-02-17", jenis="tagana"):
+    path = folder / "fakta_wilayah.csv"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
+             if not ln.startswith(f"{kode},batas_bawah_{jenis},")]
+    lines.append(f"{kode},batas_bawah_{jenis},{nilai},orang,{periode},S21,berita,uji")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_binding_bound_lifts_the_unit_and_the_others_share_the_rest(sources_copy):
+    before = _pilar(sources_copy, "tagana")
+    _set_bound(sources_copy, 6371, 300)  # above Banjarmasin's population share (223)
+    alokasi.update_estimates(sources_copy)
+    got = _pilar(sources_copy, "tagana")
+    assert got[6371][:2] == (300, "estimasi") and "dinaikkan ke batas bawah terbit 300" in got[6371][2]
+    assert sum(n for n, _, _ in got.values()) == 1411
+    assert all(got[k][0] <= before[k][0] for k in got if k != 6371)
+    assert all(got[k][0] >= b for k, b in ((6303, 46), (6305, 43), (6372, 21)))
+
+
+def test_bounds_hold_only_for_pillar_periods_up_to_a_year_after_them(sources_copy):
+    before = _pilar(sources_copy, "tagana")
+    _set_bound(sources_copy, 6371, 300, periode="2024-09-01")  # 387 days before the forum: too old
+    _set_bound(sources_copy, 6372, 300, periode="2025-10-01")  # after the forum: not yet
+    alokasi.update_estimates(sources_copy)
+    got = _pilar(sources_copy, "tagana")
+    assert {k: v[0] for k, v in got.items()} == {k: v[0] for k, v in before.items()}
+    assert "batas bawah" not in got[6371][2] + got[6372][2]  # the replaced bounds of 2025-02-17 are gone
+
+
+def test_a_pin_below_its_own_published_bound_is_refused(sources_copy):
+    _set_bound(sources_copy, 6371, 200, jenis="psm")  # pinned PSM of Banjarmasin is 175
+    with pytest.raises(ValueError, match="di bawah batas bawah terbitnya"):
+        alokasi.update_estimates(sources_copy)
+
+
+def test_dropping_a_pin_gives_the_plain_share_back(sources_copy):
+    path = sources_copy / "pilar.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(ln.replace(",175,S70,berita,", ",0,S01,estimasi,") for ln in lines) + "\n",
+                    encoding="utf-8")
+    alokasi.update_estimates(sources_copy)
+    got = _pilar(sources_copy, "psm")
+    assert got[6371][:2] == (33, "estimasi")  # 52 kelurahan of 2.016 desa + kelurahan
+    assert sum(n for n, _, _ in got.values()) == 1263
+    assert _pilar(sources_copy, "psm") != _pilar(REAL_SOURCES, "psm")
