@@ -252,6 +252,10 @@ def _pilar(data: dict, prov: dict, kpm_rows: list[dict]) -> list[dict]:
     out = []
     jenis = {r["jenis_pilar"]: r for r in data["pilar_jenis"]}
     nama = {r["kode_bps"]: r["nama_pendek"] for r in data["wilayah"]}
+    salah = sorted({r["indikator"] for r in data["fakta_wilayah"] if r["indikator"].startswith(BATAS_AWALAN)}
+                   - {BATAS_AWALAN + j for j in jenis})
+    if salah:  # a misspelt bound would otherwise bind nothing, silently
+        raise ValueError(f"batas bawah untuk jenis pilar yang tidak ada di pilar_jenis.csv: {', '.join(salah)}")
     for (ind, per), tot in sorted(prov.items()):
         if not ind.startswith("pilar_"):
             continue

@@ -157,6 +157,13 @@ def test_a_pin_below_its_own_published_bound_is_refused(sources_copy):
         alokasi.update_estimates(sources_copy)
 
 
+def test_a_bound_of_an_unknown_pillar_is_refused(sources_copy):
+    _set_bound(sources_copy, 6371, 5, jenis="tagan")
+    with pytest.raises(ValueError, match="batas bawah untuk jenis pilar yang tidak ada di pilar_jenis.csv: "
+                                         "batas_bawah_tagan"):
+        alokasi.update_estimates(sources_copy)
+
+
 def test_dropping_a_pin_gives_the_plain_share_back(sources_copy):
     path = sources_copy / "pilar.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
