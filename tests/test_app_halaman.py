@@ -173,3 +173,15 @@ def test_boundaries_installed_while_the_app_runs_are_drawn_with_attribution(tmp_
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert len(spec["data"][0]["geojson"]["features"]) == 13
     assert any("Atribusi uji" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("lang, expected_text", [("id", "5.788"), ("en", "5,788")])
+def test_table_display_values_follow_the_interface_language(lang, expected_text):
+    import pandas as pd
+
+    from pilar import ui
+    df = pd.DataFrame({"KPM": [5788.0], "Rasio": [246.444]})
+    df.attrs["desimal"] = {"Rasio": 1}
+    html = ui._gaya(df, lang).to_html()
+    assert expected_text in html and ("246,4" if lang == "id" else "246.4") in html
+    assert df["Rasio"].dtype.kind == "f"  # the data stay numbers (sorting), only the display is text

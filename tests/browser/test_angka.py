@@ -1,0 +1,47 @@
+"""Numbers in tables follow the interface language, never the browser's locale, and still sort as numbers.
+
+The table is drawn on a canvas, so the test compares what two browsers with different locales draw:
+the pixels must be the same. What is drawn is checked in tests/test_app_halaman.py (display values
+formatted by Babel for the interface language).
+"""
+import pytest
+from playwright.sync_api import expect
+
+from browser.harness import wait_for_app
+
+
+def table_png(new_context, base_url, path, locale):
+    ctx = new_context(locale=locale, viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    page.goto(base_url + path)
+    wait_for_app(page)
+    table = page.get_by_test_id("stDataFrame").last
+    table.scroll_into_view_if_needed()
+    expect(table).to_be_visible()
+    page.mouse.move(0, 0)  # no hover highlight in the picture
+    page.wait_for_timeout(500)  # the canvas draws after layout settles
+    png = table.screenshot()
+    ctx.close()
+    return png
+
+
+@pytest.mark.parametrize("path", ["/Peta", "/Peta?lang=en"])
+def test_table_numbers_do_not_depend_on_the_browser_locale(new_context, base_url, path):
+    assert table_png(new_context, base_url, path, "en-US") == table_png(new_context, base_url, path, "id-ID")
+
+
+def test_numbers_still_sort_as_numbers(page):
+    page.goto("/Peta")
+    wait_for_app(page)
+    table = page.get_by_test_id("stDataFrame").last
+    table.scroll_into_view_if_needed()
+    cells = lambda: table.locator("td, [role=gridcell]").all_inner_texts()  # noqa: E731 - the grid's a11y copy
+    expect(table.locator("td, [role=gridcell]").first).to_be_attached()  # the copy holds the visible rows
+    before = [float(c) for c in cells()[1::4]]
+    assert len(before) >= 10 and before == sorted(before, reverse=True)  # the page sorts largest first
+    box = table.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.4, box["y"] + 20)  # the header of the measure's column
+    page.wait_for_timeout(500)
+    after = [float(c) for c in cells()[1::4]]
+    # ascending by value: the smallest first, below everything the page showed at the top before
+    assert len(after) >= 10 and after == sorted(after) and after[0] <= min(before)
