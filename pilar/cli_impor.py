@@ -99,6 +99,18 @@ def cmd_import(args) -> int:
     return 0
 
 
+def _aman(fn):
+    """An ImporError (e.g. no usable database) ends as one paragraph, never a traceback."""
+    def jalan(args) -> int:
+        try:
+            return fn(args)
+        except impor.ImporError as e:
+            return _tolak("Perintah tidak bisa dijalankan.", e)
+    jalan.__name__ = fn.__name__
+    return jalan
+
+
+@_aman
 def cmd_riwayat(args) -> int:
     df = impor.riwayat()
     if args.format in ("table", "tabel") and df.empty:
@@ -118,6 +130,7 @@ def cmd_batal(args) -> int:
     return 0
 
 
+@_aman
 def cmd_ekspor(args) -> int:
     paths = impor.ekspor(args.folder)
     if not paths:
@@ -127,6 +140,7 @@ def cmd_ekspor(args) -> int:
     return 0
 
 
+@_aman
 def cmd_templat(args) -> int:
     tulis_berkas(args.out, impor.templat(args.jenis))
     print(f"Templat {args.jenis} ditulis: {args.out}")

@@ -97,7 +97,28 @@ def _docx(tmp: Path) -> Path:
     return path
 
 
+def _terpotong(tmp: Path) -> Path:
+    path = K.xlsx(tmp / "terpotong.xlsx", {"Data": rows_pilar()})
+    path.write_bytes(path.read_bytes()[:2000])
+    return path
+
+
+def _xml_rusak(tmp: Path) -> Path:
+    import zipfile
+
+    path = K.xlsx_mentah(tmp / "xml_rusak.xlsx", {"Data": rows_pilar()})
+    with zipfile.ZipFile(path) as z:
+        isi = {n: z.read(n) for n in z.namelist()}
+    isi["xl/worksheets/sheet1.xml"] = isi["xl/worksheets/sheet1.xml"][:300]
+    with zipfile.ZipFile(path, "w") as z:
+        for n, b in isi.items():
+            z.writestr(n, b)
+    return path
+
+
 DITOLAK = [
+    Kasus("xlsx_terpotong", _terpotong, pesan=["terpotong.xlsx: berakhiran .xlsx tetapi isinya arsip zip yang rusak"]),
+    Kasus("xml_lembar_rusak", _xml_rusak, pesan=["xml_rusak.xlsx: berkas rusak, tidak bisa dibaca (ParseError"]),
     Kasus("wilayah_tak_dikenal", _ubah("kota_banjar", _set(5, 1, "Kota Banjar")),
           pesan=["kota_banjar.xlsx, lembar 'Data', baris 6: 'Kota Banjar' bukan kabupaten/kota Kalimantan Selatan"]),
     Kasus("kode_tak_dikenal", _ubah("kode_asing", _set(2, 0, 3273)),

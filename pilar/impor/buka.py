@@ -103,7 +103,10 @@ def _baca_buku(nama: str, fmt: str, data: bytes) -> list[Lembar]:
             out.append(Lembar(meta.name, sel, p.tanda, list(sh.merged_cell_ranges or p.gabung)))
     except pc.PasswordError:
         raise ImporError(f"{nama}: dilindungi kata sandi; simpan ulang tanpa kata sandi") from None
-    except (pc.CalamineError, ValueError, OSError) as e:
+    except (KeyboardInterrupt, SystemExit, ImporError):
+        raise
+    except BaseException as e:  # noqa: BLE001 - calamine errors, and a Rust panic (pyo3's PanicException
+        # derives from BaseException): a file no reader can use is a refusal, not a traceback
         tanda = _tanda(nama, pindaian)  # e.g. an ODS formula without a value: calamine fails on it
         raise ImporError(tanda or [f"{nama}: tidak bisa dibaca sebagai {fmt} ({e}); simpan ulang dari Excel atau "
                                    "LibreOffice"]) from None

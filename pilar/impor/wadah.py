@@ -20,7 +20,7 @@ MIMETYPE_ODS = b"application/vnd.oasis.opendocument.spreadsheet"
 # File name ending -> the kind of content it must hold.
 AKHIRAN = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods", ".csv": "csv", ".txt": "csv"}
 NAMA_ISI = {"xlsx": "buku kerja Excel (xlsx)", "xls": "buku kerja Excel lama (xls)", "ods": "lembar kerja "
-            "OpenDocument (ods)", "csv": "teks (CSV)", "zip": "arsip zip yang bukan lembar kerja",
+            "OpenDocument (ods)", "csv": "teks (CSV)", "zip": "arsip zip yang rusak atau bukan lembar kerja",
             "ole": "dokumen Office lama yang bukan lembar kerja (mis. Word .doc)",
             "terkunci": "buku kerja Excel yang dilindungi kata sandi", "pdf": "dokumen PDF",
             "html": "halaman web (HTML)", "biner": "berkas biner yang bukan lembar kerja"}
