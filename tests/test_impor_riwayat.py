@@ -7,6 +7,7 @@ import pytest
 import impor_korpus as K
 from impor_korpus import KODE, UNITS, nilai_pilar, rows_pilar
 from pilar import build, impor
+from pilar import db as pdb
 from pilar.impor import ImporError
 
 P = "2025-09-23"  # the period of pilar.csv: imports of it replace the CSV figures
@@ -150,6 +151,13 @@ def test_kpm_graduasi_tersimpan_dan_terbaca_oleh_kueri(data, tmp_path):
     finally:
         con.close()
     assert got == [(k, K.nilai_kpm(k), K.nilai_graduasi(k)) for k in KODE]
+    con = pdb.connect(db)
+    try:
+        df = pdb.run(con, "kpm_per_wilayah", periode="2022-Q2")
+    finally:
+        con.close()
+    assert list(zip(df["kode_bps"], df["kpm"], df["graduasi"], df["sumber_id"])) == [
+        (k, K.nilai_kpm(k), K.nilai_graduasi(k), "IMP0001") for k in KODE]
 
 
 # What queries/kpm_per_wilayah.sql adds for a graduasi column (see docs/IMPOR.md): every database has the
