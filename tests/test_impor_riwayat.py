@@ -220,3 +220,20 @@ def test_templat_petunjuk_dulu_lalu_13_wilayah_dengan_validasi(data):
         (dv,) = ws.data_validations.dataValidation
         assert (dv.type, dv.operator, dv.formula1) == ("whole", "greaterThanOrEqual", "0")
         assert str(dv.sqref) == f"C2:{'I' if jenis == 'pilar' else 'D'}14"
+
+
+def test_unggahan_dengan_nama_asli_dan_peringatan(data, tmp_path):
+    # The admin page keeps an upload under a temp name: messages and the history use the real one.
+    tmp = berkas(tmp_path, "upload-8f3a.tmp", kode=[6305])
+    r = impor.baca(tmp, "pilar", "2025-10-01", nama="Rekap Tapin.xlsx")
+    assert r.berkas == "Rekap Tapin.xlsx"
+    assert r.peringatan == ["periode 2025-10-01 akan menjadi periode terbaru tetapi baru berisi 1 dari 13 "
+                            "kabupaten/kota; halaman yang memakai periode terbaru menampilkan kosong untuk wilayah "
+                            "lain sampai angkanya diimpor"]
+    impor.terapkan(r)
+    assert list(impor.riwayat()["berkas"]) == ["Rekap Tapin.xlsx"]
+    with pytest.raises(ImporError, match=r"^Rekap Tapin\.csv: berakhiran \.csv tetapi isinya buku kerja"):
+        impor.baca(tmp, "pilar", "2025-10-01", nama="Rekap Tapin.csv")
+    r = impor.baca(berkas(tmp_path, "semua.xlsx"), "pilar", P)
+    assert any(p.startswith("LKS: jumlah 13 kabupaten/kota sesudah impor") and "total provinsi yang terbit untuk "
+               "periode ini (199, sumber S01)" in p for p in r.peringatan)

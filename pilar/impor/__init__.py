@@ -2,7 +2,7 @@
 
 Public API (the CLI ``pilar/cli_impor.py`` and the admin page call these):
 
-- ``baca(path, jenis, periode, sheet=None, *, db_path=None, sources=None) -> Rencana``: check a file
+- ``baca(path, jenis, periode, sheet=None, *, nama=None, db_path=None, sources=None) -> Rencana``: check a file
   and return the plan (per unit and measure: old, new, difference; ignored columns and rows;
   figures it would replace; warnings), or raise ``ImporError`` whose ``pesan`` lists every problem.
 - ``terapkan(rencana, ganti=False, sumber=None, oleh=None) -> int``: store it; the import's id.

@@ -39,11 +39,12 @@ class Buku:
     lembar: list[Lembar]
 
 
-def buka(path) -> Buku:
+def buka(path, nama: str | None = None) -> Buku:
     """Read ``path``; ImporError for a file that is missing, empty, too big, not what its name says,
-    a zip bomb, damaged, or holding a sheet larger than any summary of 13 units."""
+    a zip bomb, damaged, or holding a sheet larger than any summary of 13 units. ``nama``: the name the
+    person knows the file by (an upload kept under a temp name), for messages and the kind check."""
     path = Path(path)
-    nama = path.name
+    nama = Path(nama).name if nama else path.name
     if not path.is_file():
         raise ImporError(f"{nama}: berkas tidak ditemukan ({path})")
     ukuran = path.stat().st_size
@@ -53,7 +54,7 @@ def buka(path) -> Buku:
         raise ImporError(f"{nama}: berkas {ukuran / 2**20:.1f} MB melebihi batas {dasar.MAKS_BYTE // 2**20} MB; "
                          "rekap 13 kabupaten/kota hanya beberapa kB, periksa apakah ini berkas yang benar")
     data = path.read_bytes()
-    fmt = wadah.periksa_jenis(nama, path.suffix.lower(), data)
+    fmt = wadah.periksa_jenis(nama, Path(nama).suffix.lower(), data)
     sidik = hashlib.sha256(data).hexdigest()
     if fmt == "csv":
         return Buku(nama, fmt, sidik, [_baca_csv(nama, data)])

@@ -181,12 +181,12 @@ def siapkan_db(db_path=None, sources=None) -> tuple[Path, Path]:
     return target, src
 
 
-def _buka(path, jenis: str, periode: str) -> tuple[buka.Buku, list[str]]:
+def _buka(path, jenis: str, periode: str, nama: str | None) -> tuple[buka.Buku, list[str]]:
     periksa_jenis(jenis)
     salah = periksa_periode(jenis, periode)
-    masalah = [f"{Path(path).name}: {salah}"] if salah else []
+    masalah = [f"{Path(nama or path).name}: {salah}"] if salah else []
     try:
-        buku = buka.buka(path)
+        buku = buka.buka(path, nama)
     except ImporError as e:
         raise ImporError(masalah + e.pesan) from None
     pribadi_ = pribadi.periksa(buku)
@@ -195,12 +195,15 @@ def _buka(path, jenis: str, periode: str) -> tuple[buka.Buku, list[str]]:
     return buku, masalah
 
 
-def baca(path, jenis: str, periode: str, sheet: str | None = None, *, db_path=None, sources=None) -> Rencana:
+def baca(path, jenis: str, periode: str, sheet: str | None = None, *, nama: str | None = None, db_path=None,
+         sources=None) -> Rencana:
     """Check ``path`` as an import of ``jenis`` ('pilar' | 'kpm') for ``periode`` and return the plan.
 
-    Raises ImporError whose ``pesan`` lists every problem (file, sheet, row, column). Writes nothing
-    (builds the database first only when there is none, as every reader does)."""
-    buku, masalah = _buka(path, jenis, periode)
+    ``nama``: the file's own name when ``path`` is a temp copy (an upload); messages and the history
+    use it, and its ending must match the content. Raises ImporError whose ``pesan`` lists every
+    problem (file, sheet, row, column). Writes nothing (builds the database first only when there is
+    none, as every reader does)."""
+    buku, masalah = _buka(path, jenis, periode, nama)
     lembar, judul = _pilih(buku, jenis, sheet)
     t = Tempat(buku.nama, lembar.nama)
     masalah += _masalah_judul(judul, jenis, t)
