@@ -44,14 +44,16 @@ def grow(src: Path, dst: Path, periods: int = 40) -> dict[str, int]:
     con = duckdb.connect(str(dst))
     try:
         latest = con.execute("SELECT max(periode) FROM pilar").fetchone()[0]
-        have = con.execute("SELECT count(DISTINCT periode) FROM pilar").fetchone()[0]
-        for i, per in enumerate(_quarter_ends_before(dt.date.fromisoformat(latest), periods - have), 1):
+        ada = {r[0] for r in con.execute("SELECT DISTINCT periode FROM pilar").fetchall()}
+        baru = [p for p in _quarter_ends_before(dt.date.fromisoformat(latest), periods) if p not in ada]
+        for i, per in enumerate(baru[:periods - len(ada)], 1):
             con.execute("""INSERT INTO pilar SELECT kode_bps, jenis_pilar, ?, greatest(0, round(jumlah * (1 - ? * 0.006)
                                + (hash(kode_bps, jenis_pilar, ?) % 5) - 2))::INTEGER, sumber_id, status, 'bench: sintetis'
                            FROM pilar WHERE periode = ?""", [per, i, per, latest])
         for program, latest_k in con.execute("SELECT program, max(periode) FROM kpm GROUP BY program").fetchall():
-            have = con.execute("SELECT count(DISTINCT periode) FROM kpm WHERE program = ?", [program]).fetchone()[0]
-            for i, per in enumerate(_quarters_before(latest_k, periods - have), 1):
+            ada = {r[0] for r in con.execute("SELECT DISTINCT periode FROM kpm WHERE program = ?", [program]).fetchall()}
+            baru = [p for p in _quarters_before(latest_k, periods) if p not in ada]
+            for i, per in enumerate(baru[:periods - len(ada)], 1):
                 con.execute("""INSERT INTO kpm SELECT kode_bps, program, ?, greatest(0, round(jumlah * (1 + ? * 0.01)
                                    + (hash(kode_bps, ?) % 41) - 20))::INTEGER, sumber_id, status, 'bench: sintetis'
                                FROM kpm WHERE program = ? AND periode = ?""", [per, i, per, program, latest_k])

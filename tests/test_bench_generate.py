@@ -6,9 +6,13 @@ from pilar import db
 def test_grown_copy_has_40_periods_and_same_latest_figures(real_db_path, tmp_path):
     big = tmp_path / "big.duckdb"
     rows = generate.grow(real_db_path, big, 40)
-    assert rows == {"pilar": 40 * 13 * 7, "kpm": 40 * 13}
     old, new = db.connect(real_db_path), db.connect(big)
     try:
+        had = {t: old.execute(f"SELECT count(*), count(DISTINCT periode) FROM {t}").fetchone() for t in ("pilar", "kpm")}
+        # each new period copies the latest one (7 pillars or 1 program, 13 units); existing periods stay
+        assert rows == {"pilar": had["pilar"][0] + (40 - had["pilar"][1]) * 13 * 7,
+                        "kpm": had["kpm"][0] + (40 - had["kpm"][1]) * 13}
+        assert new.execute("SELECT count(DISTINCT periode) FROM pilar").fetchone()[0] == 40
         for q in ("pilar_per_wilayah", "kpm_per_wilayah", "pilar_rinci", "indikator_wilayah"):
             assert db.run(old, q).equals(db.run(new, q)), q
         assert new.execute("SELECT count(DISTINCT periode) FROM kpm").fetchone()[0] == 40

@@ -37,7 +37,11 @@ def test_query_json_with_params(tmp_path):
     r = cli("query", "kpm_per_wilayah", "--param", "kode=6371", "--format", "json", db_path=tmp_path / "p.duckdb")
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
-    assert [(d["kode_bps"], d["kpm"], d["status"]) for d in data] == [(6371, 15526, "berita")]
+    assert [d["kode_bps"] for d in data] == [6371] and data[0]["periode"] > "2022-Q2"  # the latest period
+    # the published tahap II 2022 figure is still there for its own period
+    r = cli("query", "kpm_per_wilayah", "--param", "kode=6371", "--param", "periode=2022-Q2", "--format", "json",
+            db_path=tmp_path / "p.duckdb")
+    assert [(d["kode_bps"], d["kpm"], d["status"]) for d in json.loads(r.stdout)] == [(6371, 15526, "berita")]
 
 
 def test_queries_lists_every_file_with_description():
