@@ -33,7 +33,11 @@ lo, hi = acuan.at["beban_pendamping_min", "nilai"], acuan.at["beban_pendamping_m
 rasio("kpm_per_pendamping",
       rentang=(lo, hi, t("rentang_beban", lang).format(lo=fmt.angka(lo, lang), hi=fmt.angka(hi, lang))),
       catatan=t("catatan_beban", lang).format(
-          sumber=ui.teks_aman(" | ".join(tampilan.sumber_teks([acuan.at["beban_pendamping_min", "sumber_id"]])))))
+          lo=fmt.angka(lo, lang), hi=fmt.angka(hi, lang), tul=fmt.angka(acuan.at["beban_pendamping_tulungagung", "nilai"], lang),
+          slo=fmt.angka(acuan.at["beban_pendamping_sulit_min", "nilai"], lang),
+          shi=fmt.angka(acuan.at["beban_pendamping_sulit_max", "nilai"], lang),
+          sumber=ui.teks_aman(" | ".join(tampilan.sumber_teks(
+              acuan.loc[["beban_pendamping_min", "beban_pendamping_tulungagung"], "sumber_id"]))))))
 
 st.header(ukuran.UKURAN["tksk_per_kecamatan"].label(lang))
 kurang = tampilan.nilai("kekurangan_tksk", p.kode, p.kuartal)

@@ -17,7 +17,7 @@ if not m.kode:
     st.error(t("pr_tanpa_data", lang))
     st.stop()
 acuan = tampil.acuan_proyeksi()
-g_acuan = acuan["graduasi_per_pendamping"]
+g_acuan, g_realisasi = tampil.g_acuan()
 D_MIN, D_MAX = tampil.rentang_lama()
 
 # Inputs live in session state as URL strings: read from the URL once, written back every run.
@@ -42,6 +42,8 @@ def simpan(key: str, jenis: str = "angka") -> None:
         v = pr.angka_url(v)
     elif jenis == "teks":
         v = (v or "").strip()
+    elif jenis == "centang":
+        v = "1" if v else "0"
     ss["proy_q"][key] = str(v)
 
 
@@ -70,15 +72,17 @@ if m.tanpa_data:
 
 st.subheader(t("pr_h_awal", lang))
 c = st.columns(4)
-c[0].metric(t("pr_m_k0", lang), tampil.angka(h.k0, lang))
+c[0].metric(t("pr_m_k0", lang).format(periode=tampilan.periode_teks(n_k.periode, lang)), tampil.angka(h.k0, lang))
 c[0].markdown(ui.badge(n_k.status, lang) or "&nbsp;")
 c[1].metric(t("pr_m_p0", lang), tampil.angka(h.p0, lang))
 c[1].markdown(ui.badge(n_p.status, lang) or "&nbsp;")
 c[2].metric(t("pr_m_rasio", lang), tampil.desimal1(h.rasio, lang))
 c[3].metric(t("pr_m_laju", lang).format(g=tampil.angka_g(s1.g, lang)), tampil.angka(h.lensa["kapasitas"], lang))
+nas = tampil.nasional()
 st.markdown(t("pr_kalimat_laju", lang).format(
     kap=tampil.angka(h.lensa["kapasitas"], lang), k0=tampil.angka(h.k0, lang),
-    lama=tampil.desimal1(h.lensa["lama_pada_laju_ini"], lang), dmin=D_MIN, dmax=D_MAX))
+    lama=tampil.desimal1(h.lensa["lama_pada_laju_ini"], lang), nas_lulus=tampil.angka(nas["lulus"], lang),
+    nas_kpm=tampil.angka(nas["kpm"], lang), nas_lama=tampil.desimal1(nas["lama"], lang)))
 
 # ---------------------------------------------------------------- scenarios
 st.subheader(t("pr_h_skenario", lang))
@@ -93,7 +97,7 @@ for i, (s, col) in enumerate(zip(pg.skenario, st.columns(len(pg.skenario)))):
     with col:
         st.markdown(f"**{t('pr_skenario_ke', lang).format(i=i + 1)}**")
         widget(st.text_input, t("pr_i_nama", lang), "nama" + a, s.nama or "", "teks",
-               placeholder=pr.nama_skenario(replace(s, nama=None), pg.dalam, lang, g_acuan.nilai), max_chars=60)
+               placeholder=tampil.nama(replace(s, nama=None), pg.dalam, lang), max_chars=60)
         widget(st.number_input, t("pr_i_g", lang), "g" + a, float(s.g), min_value=pr.G_MIN, max_value=pr.G_MAX,
                step=1.0, format="%g")
         widget(st.number_input, t("pr_i_dp", lang), "dp" + a, float(s.dp), min_value=pr.DP_MIN,
@@ -105,12 +109,14 @@ for i, (s, col) in enumerate(zip(pg.skenario, st.columns(len(pg.skenario)))):
         widget(st.radio, t("pr_i_p0", lang), "p0" + a, s.p0, "pilihan", options=list(pr.P0_PILIHAN),
                format_func=lambda v: {"data": t("pr_p0_data", lang), "target": t("pr_p0_target", lang)}[v]
                .format(x=pg.target, y=pg.dalam))
+        widget(st.checkbox, t("pr_i_ganti", lang), "ganti" + a, s.ganti, "centang")
         if h.hasil[i].p0_target_gagal:
-            st.warning(t("pr_target_gagal", lang))
+            st.warning(t("pr_target_gagal" if pg.target else "pr_target_kosong", lang))
 
 st.markdown(t("pr_bawaan_tabel", lang).format(
     g=tampil.angka_g(g_acuan.nilai, lang), sumber_g=ui.teks_aman(tampil.sumber_acuan(g_acuan, lang)),
-    dmin=D_MIN, dmax=D_MAX, sumber_d=ui.teks_aman(tampil.sumber_acuan(acuan["lama_graduasi_max"], lang))))
+    gr=tampil.angka_g(g_realisasi.nilai, lang), sumber_gr=ui.teks_aman(tampil.sumber_acuan(g_realisasi, lang)),
+    sumber_q=ui.teks_aman(tampil.sumber_acuan(acuan["kpm_pkh_nasional"], lang))))
 
 st.markdown(f"#### {t('pr_h_banding', lang).format(H=pg.H)}")
 tabel("banding", t("pr_h_banding", lang).format(H=pg.H), "proyeksi_skenario")
@@ -151,29 +157,32 @@ with st.expander(t("pr_l_per_unit", lang)):
 st.subheader(t("pr_h_butuh", lang))
 c = st.columns(2)
 with c[0]:
-    widget(st.number_input, t("pr_i_target", lang), "target", pg.target, "bulat", min_value=1, max_value=100, step=5)
+    widget(st.number_input, t("pr_i_target", lang), "target", pg.target, "bulat", min_value=0, max_value=100, step=5)
 with c[1]:
     widget(st.slider, t("pr_i_dalam", lang), "dalam", pg.dalam, "bulat", min_value=pr.TAHUN_MIN,
            max_value=pr.TAHUN_MAX)
 st.caption(t("pr_sumber_target", lang).format(dmin=D_MIN, dmax=D_MAX, sumber=sumber_d))
 kb_p, kb_g = h.butuh_p, h.butuh_g
-c = st.columns(3)
-kosong = t("pr_tak_tercapai", lang)
-c[0].metric(t("pr_n_m_p", lang).format(g=tampil.angka_g(s1.g, lang)),
-            kosong if kb_p.pilihan is None else tampil.angka(kb_p.pilihan, lang))
-c[1].metric(t("pr_n_m_tambah", lang), kosong if h.tambah_p is None else tampil.selisih(h.tambah_p, lang))
-c[2].metric(t("pr_n_m_g", lang), kosong if kb_g.pilihan is None else tampil.angka(kb_g.pilihan, lang))
-if kb_p.pilihan is not None and kb_g.pilihan is not None:
-    st.markdown(t("pr_n_kalimat", lang).format(
-        x=pg.target, y=pg.dalam, p=tampil.angka(kb_p.pilihan, lang), p0=tampil.angka(h.p0, lang),
-        g=tampil.angka_g(s1.g, lang), gb=tampil.angka(kb_g.pilihan, lang)))
-if D_MAX > D_MIN:
-    st.markdown(t("pr_n_rentang", lang).format(dmin=D_MIN, dmax=D_MAX, x=pg.target))
-    tabel("rentang", t("pr_h_butuh", lang), "proyeksi_rentang")
-st.caption(t("pr_n_cara", lang).format(
-    g=tampil.angka_g(s1.g, lang), masuk=tampil.angka(s1.masuk, lang), keluar=tampil.persen_bagian(s1.keluar, lang)))
-with st.expander(t("pr_n_per_unit", lang)):
-    tabel("butuh", t("pr_n_per_unit", lang), "proyeksi_kebutuhan")
+if kb_p is None:  # no target chosen
+    st.info(t("pr_tanpa_target", lang))
+else:
+    c = st.columns(3)
+    kosong = t("pr_tak_tercapai", lang)
+    c[0].metric(t("pr_n_m_p", lang).format(g=tampil.angka_g(s1.g, lang)),
+                kosong if kb_p.pilihan is None else tampil.angka(kb_p.pilihan, lang))
+    c[1].metric(t("pr_n_m_tambah", lang), kosong if h.tambah_p is None else tampil.selisih(h.tambah_p, lang))
+    c[2].metric(t("pr_n_m_g", lang), kosong if kb_g.pilihan is None else tampil.angka(kb_g.pilihan, lang))
+    if kb_p.pilihan is not None and kb_g.pilihan is not None:
+        st.markdown(t("pr_n_kalimat", lang).format(
+            x=pg.target, y=pg.dalam, p=tampil.angka(kb_p.pilihan, lang), p0=tampil.angka(h.p0, lang),
+            g=tampil.angka_g(s1.g, lang), gb=tampil.angka(kb_g.pilihan, lang)))
+    if D_MAX > D_MIN:
+        st.markdown(t("pr_n_rentang", lang).format(dmin=D_MIN, dmax=D_MAX, x=pg.target))
+        tabel("rentang", t("pr_h_butuh", lang), "proyeksi_rentang")
+    st.caption(t("pr_n_cara", lang).format(
+        g=tampil.angka_g(s1.g, lang), masuk=tampil.angka(s1.masuk, lang), keluar=tampil.persen_bagian(s1.keluar, lang)))
+    with st.expander(t("pr_n_per_unit", lang)):
+        tabel("butuh", t("pr_n_per_unit", lang), "proyeksi_kebutuhan")
 
 # ---------------------------------------------------------------- assumptions
 with st.expander(t("pr_h_asumsi", lang)):

@@ -46,6 +46,8 @@ def register(subparsers) -> None:
                         "(bawaan 0; pengurangan: --delta-pendamping -20)")
     p.add_argument("--masuk", default="0", metavar="N",
                    help=f"KPM baru per tahun untuk seluruh pilihan, {b['masuk'].teks()} (bawaan 0)")
+    p.add_argument("--ganti", action="store_true",
+                   help="kuota tetap: setiap lulusan diganti KPM baru pada tahun yang sama")
     p.add_argument("--keluar", default="0", metavar="E",
                    help=f"laju keluar lain per tahun, proporsi {b['keluar'].teks()} (bawaan 0; 0.02 = 2%%)")
     p.add_argument("--format", default="tabel", help="tabel, csv atau json (bawaan tabel)")
@@ -133,7 +135,7 @@ def cmd_proyeksi(args) -> int:
     m = pr.masukan(ind.pick(kode))
     if not m.kode:
         raise pr.ProyeksiError("Tidak ada wilayah terpilih yang punya data KPM PKH dan pendamping PKH.")
-    lin = pr.proyeksi(m.k0, m.p0, H, s.g, s.dp, s.masuk, s.keluar, kode=m.kode)
+    lin = pr.proyeksi(m.k0, m.p0, H, s.g, s.dp, s.masuk, s.keluar, kode=m.kode, ganti=args.ganti)
     df, asal = lin.jumlah()[KOLOM], _asal(ind, m)
     if bentuk == "tabel":
         _tabel(df, m, s, kode, asal)

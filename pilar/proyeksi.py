@@ -136,11 +136,13 @@ def _larik(x, nama: str) -> np.ndarray:
 # ---------------------------------------------------------------- projection
 
 def proyeksi(k0, p0, tahun: int = 10, g: float = 10.0, dp: float = 0.0, masuk: float = 0.0,
-             keluar: float = 0.0, kode: tuple[int, ...] | None = None) -> Lintasan:
+             keluar: float = 0.0, kode: tuple[int, ...] | None = None, ganti: bool = False) -> Lintasan:
     """Project every unit for ``tahun`` years.
 
     k0, p0: K(0) and P(0) per unit (array-like, or scalars for one unit).
     dp, masuk: ΔP and N per year for the whole selection, split to units by K(0).
+    ganti: every graduate's place is taken by a new family the same year (a fixed quota, as the
+    national PKH quota has been since 2020): N(t) also holds G(t), so K stays unless others leave.
     """
     periksa(tahun, g, dp, masuk, keluar)
     k0, p0 = _larik(k0, "KPM awal"), _larik(p0, "Pendamping awal")
@@ -154,7 +156,9 @@ def proyeksi(k0, p0, tahun: int = 10, g: float = 10.0, dp: float = 0.0, masuk: f
     K[0], P[0] = k0, p0
     for t in range(tahun):
         G[t + 1], X[t + 1], K[t + 1] = langkah(K[t], P[t], g, keluar, n_u)
-        N[t + 1] = n_u
+        N[t + 1] = n_u + (G[t + 1] if ganti else 0.0)
+        if ganti:
+            K[t + 1] = K[t + 1] + G[t + 1]
         P[t + 1] = np.maximum(0.0, P[t] + dp_u)
     return Lintasan(tuple(kode) if kode is not None else tuple(range(n)), K, P, G, X, N)
 
@@ -263,6 +267,7 @@ class Skenario:
     keluar: float = 0.0    # other exits, share of the remaining KPM per year
     p0: str = "data"       # "data": P(0) from the data; "target": the solver's answer
     nama: str | None = None  # None: named from its values (nama_skenario)
+    ganti: bool = False    # graduates replaced by new families (fixed quota); see proyeksi()
 
 
 @dataclass(frozen=True)
@@ -271,15 +276,17 @@ class Pengaturan:
 
     H: int = 10
     D: int = 4
-    target: int = 100       # percent of current KPM to graduate ...
+    target: int = 0         # percent of current KPM to graduate (0 = no target chosen) ...
     dalam: int = 5          # ... within this many years
     skenario: tuple[Skenario, ...] = field(default_factory=tuple)
 
 
-def pengaturan_bawaan(g: float = 10.0, D: int = 4, dalam: int = 5) -> Pengaturan:
-    """The three default scenarios of the page."""
-    return Pengaturan(H=10, D=D, target=100, dalam=dalam, skenario=(
-        Skenario(g=g), Skenario(g=g, dp=50.0), Skenario(g=g, p0="target")))
+def pengaturan_bawaan(g: float = 10.0, g_realisasi: float = 2.3, D: int = 4, dalam: int = 5) -> Pengaturan:
+    """The page's default scenarios: Kemensos' minimum target ``g``, the 2025 realisation
+    ``g_realisasi``, and the target ``g`` under a fixed quota (graduates replaced). No target for
+    "what it takes" is preset: nobody claimed one for a whole caseload."""
+    return Pengaturan(H=10, D=D, target=0, dalam=dalam, skenario=(
+        Skenario(g=g), Skenario(g=g_realisasi), Skenario(g=g, ganti=True)))
 
 
 def _akhiran(i: int) -> str:
@@ -298,7 +305,7 @@ def ke_url(p: Pengaturan) -> dict[str, str]:
     for i, s in enumerate(p.skenario):
         a = _akhiran(i)
         out.update({f"g{a}": angka_url(s.g), f"dp{a}": angka_url(s.dp), f"masuk{a}": angka_url(s.masuk),
-                    f"keluar{a}": angka_url(s.keluar), f"p0{a}": s.p0})
+                    f"keluar{a}": angka_url(s.keluar), f"p0{a}": s.p0, f"ganti{a}": "1" if s.ganti else "0"})
         if s.nama:
             out[f"nama{a}"] = s.nama
     return out
@@ -309,7 +316,7 @@ def kunci_url() -> list[str]:
     keys = ["H", "D", "target", "dalam", "sk"]
     for i in range(MAKS_SKENARIO):
         a = _akhiran(i)
-        keys += [f"g{a}", f"dp{a}", f"masuk{a}", f"keluar{a}", f"p0{a}", f"nama{a}"]
+        keys += [f"g{a}", f"dp{a}", f"masuk{a}", f"keluar{a}", f"p0{a}", f"ganti{a}", f"nama{a}"]
     return keys
 
 
@@ -340,7 +347,7 @@ def dari_url(q, bawaan: Pengaturan, D_min: int = 3, D_max: int = 5,
 
     H = bulat("H", bawaan.H, TAHUN_MIN, TAHUN_MAX)
     D = bulat("D", bawaan.D, D_min, D_max)
-    target = bulat("target", bawaan.target, 1, 100)
+    target = bulat("target", bawaan.target, 0, 100)
     dalam = bulat("dalam", bawaan.dalam, TAHUN_MIN, TAHUN_MAX)
     sk = bulat("sk", len(bawaan.skenario), 1, MAKS_SKENARIO)
     skenario = []
@@ -352,8 +359,15 @@ def dari_url(q, bawaan: Pengaturan, D_min: int = 3, D_max: int = 5,
             g=angka("g", a, b.g), dp=angka("dp", a, b.dp), masuk=angka("masuk", a, b.masuk),
             keluar=angka("keluar", a, b.keluar),
             p0=baca(f"p0{a}", b.p0, str, lambda v: v in P0_PILIHAN, "/".join(P0_PILIHAN)),
-            nama=nama[:60] if nama else None))
+            nama=nama[:60] if nama else None,
+            ganti=baca(f"ganti{a}", b.ganti, _bool_url, lambda v: True, "0/1")))
     return Pengaturan(H, D, target, dalam, tuple(skenario)), salah
+
+
+def _bool_url(x) -> bool:
+    if x not in ("0", "1"):
+        raise ValueError
+    return x == "1"
 
 
 def _bulat_url(x) -> int:
@@ -363,8 +377,9 @@ def _bulat_url(x) -> int:
     return int(f)
 
 
-def nama_skenario(s: Skenario, dalam: int, lang: str, g_acuan: float = 10.0) -> str:
-    """A scenario's label: the user's name, or one made from its values."""
+def nama_skenario(s: Skenario, dalam: int, lang: str, g_acuan: float = 10.0, g_realisasi: float | None = None) -> str:
+    """A scenario's label: the user's name, or one made from its values (``g_acuan``: Kemensos'
+    minimum target; ``g_realisasi``: the 2025 realisation)."""
     if s.nama:
         return s.nama
 
@@ -376,11 +391,13 @@ def nama_skenario(s: Skenario, dalam: int, lang: str, g_acuan: float = 10.0) -> 
     elif s.dp > 0:
         kind, base = "dp", _t("pr_sk_tambah", lang).format(dp=a(s.dp))
     elif s.g == g_acuan:
-        kind, base = "menteri", _t("pr_sk_menteri", lang).format(g=a(s.g))
+        kind, base = "acuan", _t("pr_sk_kemensos", lang).format(g=a(s.g))
+    elif s.g == g_realisasi:
+        kind, base = "acuan", _t("pr_sk_realisasi", lang).format(g=a(s.g))
     else:
         kind, base = "g", _t("pr_sk_g", lang).format(g=a(s.g))
     extra = []
-    if s.g != g_acuan and kind != "g":
+    if kind in ("target", "dp") and s.g != g_acuan:
         extra.append(f"g = {a(s.g)}")
     if s.dp and kind != "dp":
         extra.append(_t("pr_sk_ek_dp", lang).format(tanda="+" if s.dp > 0 else "−", dp=a(s.dp)))
@@ -388,7 +405,8 @@ def nama_skenario(s: Skenario, dalam: int, lang: str, g_acuan: float = 10.0) -> 
         extra.append(_t("pr_sk_ek_masuk", lang).format(n=a(s.masuk)))
     if s.keluar:
         extra.append(_t("pr_sk_ek_keluar", lang).format(e=fmt.persen(100 * s.keluar, lang)))
-    return base + (f" ({'; '.join(extra)})" if extra else "")
+    extra.append(_t("pr_sk_ganti" if s.ganti else "pr_sk_tanpa_ganti", lang))
+    return base + f" ({'; '.join(extra)})"
 
 
 def _desimal(x: float) -> int:
@@ -415,11 +433,13 @@ class HasilSkenario:
 def jalankan(m: Masukan, s: Skenario, H: int, target: float, dalam: int) -> HasilSkenario:
     """Project one scenario over the units of ``m`` (target as share 0..1, used when p0 == 'target')."""
     p0, gagal = m.p0, False
-    if s.p0 == "target":
+    if s.p0 == "target" and target <= 0:
+        gagal = True  # no target chosen: the data's pendamping
+    elif s.p0 == "target":
         kb = butuh_pendamping(m.k0, s.g, target, dalam, s.masuk, s.keluar)
         if kb.pilihan is None:
             gagal = True
         else:
             p0 = np.array(kb.per_unit, dtype=float)
-    lin = proyeksi(m.k0, p0, H, s.g, s.dp, s.masuk, s.keluar, kode=m.kode)
+    lin = proyeksi(m.k0, p0, H, s.g, s.dp, s.masuk, s.keluar, kode=m.kode, ganti=s.ganti)
     return HasilSkenario(s, lin, p0, gagal)

@@ -197,11 +197,11 @@ class NilaiAcuan:
 
 
 def acuan(df: pd.DataFrame | None) -> dict[str, NilaiAcuan]:
-    """Reference values used as defaults (rows of queries/acuan.sql), with fallbacks."""
+    """Reference values (rows of queries/acuan.sql), with the model's fallbacks for the few the
+    model cannot run without."""
     out = {k: NilaiAcuan(v) for k, v in ACUAN_BAWAAN.items()}
     if df is not None:
         for r in df.itertuples():
-            if r.indikator in out:
-                out[r.indikator] = NilaiAcuan(float(r.nilai), r.sumber_id, r.periode, r.status,
-                                              getattr(r, "penerbit", None), r.catatan)
+            out[r.indikator] = NilaiAcuan(float(r.nilai), r.sumber_id, r.periode, r.status,
+                                          getattr(r, "penerbit", None), r.catatan)
     return out

@@ -140,6 +140,8 @@ def tabel_banding(hasil: list[HasilSkenario], nama: list[str], sisa: float, targ
              t("pr_b_kum", lang).format(H=H), t("pr_b_persen", lang), t("pr_b_kH", lang).format(H=H),
              t("pr_b_rasio", lang).format(H=H), t("pr_b_target", lang).format(s=100 - target_persen)]
     df = pd.DataFrame(rows)
+    if not target_persen:  # no target chosen: no "target reached" row
+        label, df = label[:-1], df.iloc[:-1]
     df.insert(0, t("pr_kolom_ukuran", lang), label)
     return df
 
@@ -227,12 +229,31 @@ def rentang_lama() -> tuple[int, int]:
     return int(a["lama_graduasi_min"].nilai), int(a["lama_graduasi_max"].nilai)
 
 
+def g_acuan() -> tuple[pr.NilaiAcuan, pr.NilaiAcuan]:
+    """Kemensos' minimum target and the 2025 realisation per pendamping (reference values)."""
+    a = acuan_proyeksi()
+    return a["graduasi_min_per_pendamping"], a["graduasi_realisasi_per_pendamping"]
+
+
 @tersimpan
 def bawaan() -> pr.Pengaturan:
-    """Default settings: g from the reference values, D in the middle of the range, target at its end."""
+    """Default settings: the reference values' g, D in the middle of the Minister's range, no target."""
     d_min, d_max = rentang_lama()
-    return pr.pengaturan_bawaan(g=acuan_proyeksi()["graduasi_per_pendamping"].nilai, D=round((d_min + d_max) / 2),
-                                dalam=d_max)
+    g, gr = g_acuan()
+    return pr.pengaturan_bawaan(g=g.nilai, g_realisasi=gr.nilai, D=round((d_min + d_max) / 2), dalam=d_max)
+
+
+def nama(s: pr.Skenario, dalam: int, lang: str) -> str:
+    g, gr = g_acuan()
+    return pr.nama_skenario(s, dalam, lang, g.nilai, gr.nilai)
+
+
+@tersimpan
+def nasional() -> dict:
+    """The same measure nationally: years to clear the PKH caseload at the Minister's example."""
+    a = acuan_proyeksi()
+    lulus, kpm = a["graduasi_nasional_per_tahun"].nilai, a["kpm_pkh_nasional"].nilai
+    return {"lulus": lulus, "kpm": kpm, "lama": kpm / lulus}
 
 
 @tersimpan
@@ -257,8 +278,10 @@ class Hitungan:
 
     @property
     def tambah_p(self) -> float | None:
-        """Pendamping needed minus those there are now (None when not reachable)."""
-        return None if self.butuh_p.pilihan is None else self.butuh_p.pilihan - self.p0
+        """Pendamping needed minus those there are now (None when not reachable or no target)."""
+        if self.butuh_p is None or self.butuh_p.pilihan is None:
+            return None
+        return self.butuh_p.pilihan - self.p0
 
     @property
     def bagian_kapasitas(self) -> float:
@@ -272,13 +295,13 @@ def hitung(kode: tuple[int, ...], kuartal: str | None, url: tuple[tuple[str, str
     target = pg.target / 100
     s1 = pg.skenario[0]
     hasil = tuple(pr.jalankan(m, s, pg.H, target, pg.dalam) for s in pg.skenario)
-    g_acuan = acuan_proyeksi()["graduasi_per_pendamping"].nilai
-    nama = tuple(pr.nama_unik([pr.nama_skenario(s, pg.dalam, lang, g_acuan) for s in pg.skenario]))
+    label = tuple(pr.nama_unik([nama(s, pg.dalam, lang) for s in pg.skenario]))
     k0, p0 = float(m.k0.sum()), float(m.p0.sum())
     lensa_unit, lensa = pr.lensa_durasi(m.k0, m.p0, s1.g, pg.D)
-    return Hitungan(pg, hasil, nama, target, k0, p0, k0 / p0 if p0 else float("nan"), lensa_unit, lensa,
-                    pr.butuh_pendamping(m.k0, s1.g, target, pg.dalam, s1.masuk, s1.keluar),
-                    pr.butuh_g(m.k0, m.p0, target, pg.dalam, s1.masuk, s1.keluar))
+    ada = target > 0  # "what it takes" only for a target the reader chose
+    return Hitungan(pg, hasil, label, target, k0, p0, k0 / p0 if p0 else float("nan"), lensa_unit, lensa,
+                    pr.butuh_pendamping(m.k0, s1.g, target, pg.dalam, s1.masuk, s1.keluar) if ada else None,
+                    pr.butuh_g(m.k0, m.p0, target, pg.dalam, s1.masuk, s1.keluar) if ada else None)
 
 
 @tersimpan

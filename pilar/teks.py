@@ -157,15 +157,15 @@ TEKS: dict[str, tuple[str, str]] = {
     "atribusi_kosong": ("sumber {sumber}; atribusi tidak dicatat saat dipasang", "source {sumber}; no attribution recorded at install"),
     "kolom_wilayah": ("Kabupaten/kota", "Regency/city"),
     "definisi": ("Definisi", "Definition"),
-    "rentang_beban": ("Rentang yang disebut koordinator lapangan: {lo}–{hi} KPM (bukan aturan)",
-                      "Range cited by field coordinators: {lo}–{hi} families (not a rule)"),
+    "rentang_beban": ("Wilayah mudah dijangkau: {lo}–{hi} KPM per pendamping (ucapan koordinator, bukan aturan)",
+                      "Easy-to-reach areas: {lo}–{hi} families per facilitator (a coordinator's words, not a rule)"),
     "catatan_beban": (
-        "Rentang 250–350 adalah ucapan koordinator PKH di media ({sumber}), bukan regulasi. Pendamping per "
-        "kabupaten/kota adalah estimasi yang dibagi menurut KPM, sehingga rasio per wilayah hampir seragam karena "
-        "aturannya; KPM dari 2022, pendamping dari 2025.",
-        "The 250–350 range is what PKH coordinators said in the press ({sumber}), not a regulation. Facilitators per "
-        "regency are estimates allocated by KPM, so the ratio is almost uniform by construction; KPM are from 2022, "
-        "facilitators from 2025."),
+        "Rentang {lo}–{hi} adalah ucapan seorang koordinator PKH (Kendari, 2019) untuk wilayah yang mudah dijangkau; "
+        "sumber yang sama menyebut {slo}–{shi} untuk wilayah sulit (misalnya pulau-pulau Kotabaru), dan koordinator "
+        "lain (Tulungagung, 2025) menyebut sekitar {tul}. Tidak ada regulasi yang dikutip ({sumber}).",
+        "The {lo}–{hi} range is one PKH coordinator's words (Kendari, 2019) for easy-to-reach areas; the same source "
+        "gives {slo}–{shi} for difficult areas (such as Kotabaru's islands), and another coordinator (Tulungagung, "
+        "2025) says about {tul}. No regulation is cited ({sumber})."),
     "kekurangan_tksk": ("Kekurangan TKSK terhadap norma 1 per kecamatan", "TKSK shortfall against one per sub-district"),
     "kekurangan_tksk_bantuan": ("{tksk} TKSK untuk {kec} kecamatan.", "{tksk} TKSK for {kec} sub-districts."),
     "norma_tksk": ("Norma: 1 per kecamatan", "Norm: 1 per sub-district"),
@@ -177,14 +177,23 @@ TEKS: dict[str, tuple[str, str]] = {
     "judul_proyeksi": ("Proyeksi graduasi KPM: naik kelas dalam berapa tahun?",
                        "KPM graduation projections: how many years to self-reliance?"),
     "pr_pengantar": (
-        "Menteri Sosial pada Dialog Pilar Sosial Kalimantan Selatan (23 September 2025): bila satu pendamping "
-        "menggraduasi 10 KPM per tahun, keluarga dapat naik kelas dalam tiga sampai lima tahun. Halaman ini "
-        "menghitung artinya untuk wilayah terpilih: berapa lama pada laju sekarang, dan apa yang dibutuhkan. "
-        "Semua asumsi dapat diubah dan tersimpan di alamat (URL), sehingga tampilan dapat dibagikan.",
-        "The Minister of Social Affairs at the South Kalimantan social pillar dialog (23 September 2025): if one "
-        "facilitator graduates 10 families a year, families can become self-reliant within three to five years. "
-        "This page works out what that means for the selected area: how long at the current pace, and what it "
-        "would take. Every assumption can be changed and is kept in the URL, so the view can be shared."),
+        "Dua pernyataan Menteri Sosial di Dialog Pilar Sosial Kalimantan Selatan (23 September 2025; detik.com), "
+        "masing-masing dengan maknanya sendiri:\n\n"
+        "1. Contoh hitungan nasional: *\"Kalau satu pendamping mendampingi 10 KPM, maka setiap tahun ada 330 ribu "
+        "keluarga yang naik kelas.\"* Kementerian Sosial menetapkan target minimal yang sama: 10 graduasi per "
+        "pendamping per tahun.\n"
+        "2. Lama untuk **satu keluarga** yang didukung paket lengkap (DTSEN, Sekolah Rakyat, bansos tepat sasaran): "
+        "*naik kelas \"dalam tiga sampai lima tahun\"*. Itu bukan lama menghabiskan seluruh KPM suatu wilayah.\n\n"
+        "Halaman ini menghitung, untuk wilayah terpilih, lama menghabiskan KPM pada beberapa laju graduasi, dan "
+        "membandingkannya dengan ukuran yang sama secara nasional. Semua masukan dapat diubah dan tersimpan di alamat (URL).",
+        "Two statements by the Minister of Social Affairs at the South Kalimantan social-pillar dialog (23 September "
+        "2025; detik.com), each with its own meaning:\n\n"
+        "1. A national worked example: *\"If one facilitator accompanies 10 families, every year 330 thousand families "
+        "move up.\"* The ministry set the same minimum target: 10 graduations per facilitator per year.\n"
+        "2. The time for **one family** supported by the whole package (DTSEN, Sekolah Rakyat, well-targeted aid): "
+        "*moving up \"within three to five years\"*. That is not the time to clear an area's whole caseload.\n\n"
+        "This page works out, for the selected area, how long clearing the caseload takes at several graduation rates, "
+        "next to the same measure nationally. Every input can be changed and is kept in the URL."),
     "pr_periode": ("KPM awal K(0): KPM PKH {kpm} · pendamping awal P(0): pendamping PKH {pendamping}",
                    "Starting families K(0): PKH families {kpm} · starting facilitators P(0): PKH facilitators {pendamping}"),
     "pr_tanpa_data": ("Wilayah terpilih tidak punya data KPM PKH dan pendamping PKH; proyeksi tidak dapat dihitung.",
@@ -195,15 +204,18 @@ TEKS: dict[str, tuple[str, str]] = {
                      "Some scenario values in the URL are not valid and were replaced by defaults: {daftar}."),
     "pr_sumber_bawaan": ("bawaan model (tidak ada di basis data)", "model default (not in the database)"),
     "pr_h_awal": ("Titik awal", "Starting point"),
-    "pr_m_k0": ("KPM PKH saat ini, K(0)", "PKH families now, K(0)"),
+    "pr_m_k0": ("KPM PKH {periode}, K(0)", "PKH families {periode}, K(0)"),
     "pr_m_p0": ("Pendamping PKH, P(0)", "PKH facilitators, P(0)"),
     "pr_m_rasio": ("KPM per pendamping", "Families per facilitator"),
     "pr_m_laju": ("Graduasi/tahun (g = {g})", "Graduations/year (g = {g})"),
     "pr_kalimat_laju": (
-        "Pada laju ini **{kap}** dari **{k0}** keluarga naik kelas per tahun: seluruh KPM saat ini baru "
-        "tergraduasi dalam sekitar **{lama} tahun** (tanpa KPM baru), dibandingkan aspirasi {dmin} sampai {dmax} tahun.",
-        "At this pace **{kap}** of **{k0}** families graduate per year: all current families would take about "
-        "**{lama} years** (with no new entrants), against the aspiration of {dmin} to {dmax} years."),
+        "Pada laju ini **{kap}** dari **{k0}** keluarga naik kelas per tahun: seluruh KPM saat ini baru tergraduasi "
+        "dalam sekitar **{lama} tahun** bila tidak ada KPM baru. Ukuran yang sama secara nasional: {nas_lulus} per tahun "
+        "dari sekitar {nas_kpm} KPM PKH berarti sekitar **{nas_lama} tahun**. Angka \"tiga sampai lima tahun\" adalah "
+        "lama satu keluarga, bukan lama ini.",
+        "At this pace **{kap}** of **{k0}** families graduate per year: all current families take about **{lama} years** "
+        "if no new families enter. The same measure nationally: {nas_lulus} a year out of about {nas_kpm} PKH families "
+        "means about **{nas_lama} years**. \"Three to five years\" is the time for one family, not this."),
     "pr_h_skenario": ("Skenario", "Scenarios"),
     "pr_i_H": ("Jangka proyeksi (tahun)", "Projection horizon (years)"),
     "pr_i_sk": ("Jumlah skenario", "Number of scenarios"),
@@ -217,21 +229,23 @@ TEKS: dict[str, tuple[str, str]] = {
     "pr_i_p0": ("Pendamping awal", "Starting facilitators"),
     "pr_p0_data": ("dari data", "from the data"),
     "pr_p0_target": ("sesuai target ({x}% dalam {y} tahun)", "as the target needs ({x}% within {y} years)"),
+    "pr_target_kosong": ("Belum ada target (lihat \"Apa yang dibutuhkan\"); skenario ini memakai pendamping dari data.",
+                         "No target yet (see \"What it takes\"); this scenario uses the facilitators from the data."),
     "pr_target_gagal": ("Target tidak dapat dicapai dengan g = 0; skenario ini memakai pendamping dari data.",
                         "The target cannot be reached with g = 0; this scenario uses the facilitators from the data."),
     "pr_bawaan_tabel": (
-        "| Masukan | Bawaan | Sumber |\n|---|---|---|\n"
-        "| g, graduasi per pendamping per tahun | {g} | {sumber_g} |\n"
-        "| ΔP, N, e | 0 | asumsi netral model: pendamping tetap, tanpa KPM baru, tanpa keluar lain |\n"
-        "| K(0), P(0) | data | lihat titik awal dan catatan di bawah |\n"
-        "| D dan jangka target | {dmin} sampai {dmax} tahun (D di tengah, target dalam {dmax} tahun) | {sumber_d} |\n"
-        "| skenario 2 dan 3 | +50 pendamping/tahun; pendamping sesuai target | contoh ilustrasi, bukan rencana resmi |",
-        "| Input | Default | Source |\n|---|---|---|\n"
-        "| g, graduations per facilitator per year | {g} | {sumber_g} |\n"
-        "| ΔP, N, e | 0 | neutral model assumption: constant facilitators, no new families, no other exits |\n"
-        "| K(0), P(0) | data | see the starting point and the caveats below |\n"
-        "| D and target horizon | {dmin} to {dmax} years (D in the middle, target within {dmax} years) | {sumber_d} |\n"
-        "| scenarios 2 and 3 | +50 facilitators/year; facilitators as the target needs | illustrations, not an official plan |"),
+        "| Skenario bawaan | g | Sumber |\n|---|---|---|\n"
+        "| Target Kemensos | {g} | {sumber_g} |\n"
+        "| Realisasi 2025 | {gr} | {sumber_gr} |\n"
+        "| Kuota tetap: setiap lulusan diganti KPM baru, seperti kuota PKH nasional yang bertahan sekitar 10 juta sejak 2020 | {g} | {sumber_q} |\n\n"
+        "ΔP, N dan e bawaan 0; K(0) dan P(0) dari data (lihat titik awal). Tidak ada target bawaan untuk "
+        "\"Apa yang dibutuhkan\": tidak ada yang menyatakan target untuk seluruh KPM.",
+        "| Default scenario | g | Source |\n|---|---|---|\n"
+        "| Kemensos target | {g} | {sumber_g} |\n"
+        "| 2025 realisation | {gr} | {sumber_gr} |\n"
+        "| Fixed quota: every graduate replaced by a new family, as the national PKH quota has stayed near 10 million since 2020 | {g} | {sumber_q} |\n\n"
+        "ΔP, N and e default to 0; K(0) and P(0) from the data (see the starting point). No default target for "
+        "\"What it takes\": nobody stated one for the whole caseload."),
     "pr_h_banding": ("Perbandingan setelah {H} tahun", "Comparison after {H} years"),
     "pr_kolom_ukuran": ("Ukuran", "Figure"),
     "pr_kolom_wilayah": ("Kabupaten/kota", "Regency/city"),
@@ -295,8 +309,8 @@ TEKS: dict[str, tuple[str, str]] = {
     "pr_h_butuh": ("Apa yang dibutuhkan", "What it takes"),
     "pr_i_target": ("Target: % KPM saat ini tergraduasi", "Target: % of current families graduated"),
     "pr_i_dalam": ("dalam (tahun)", "within (years)"),
-    "pr_sumber_target": ("Bawaan: 100% dalam {dmax} tahun, batas atas aspirasi {dmin} sampai {dmax} tahun ({sumber}).",
-                         "Default: 100% within {dmax} years, the upper end of the {dmin} to {dmax} year aspiration ({sumber})."),
+    "pr_sumber_target": ("Tidak ada target bawaan; isi persen dan jangka yang ingin dihitung (0 = tanpa target).",
+                         "No default target; enter the share and horizon to work out (0 = no target)."),
     "pr_tak_tercapai": ("tidak tercapai", "not reachable"),
     "pr_n_m_p": ("Pendamping dibutuhkan (g = {g})", "Facilitators needed (g = {g})"),
     "pr_n_m_tambah": ("Selisih dari pendamping sekarang", "Difference from current facilitators"),
@@ -331,7 +345,7 @@ TEKS: dict[str, tuple[str, str]] = {
         "- P(t+1) = maks(0, P(t) + ΔP); P(0) dari data (atau sesuai target).\n"
         "- Graduasi G(t) = min(g · P(t), K(t)): dibatasi kapasitas pendamping dan sisa keluarga.\n"
         "- Keluar lain X(t) = e · (K(t) − G(t)).\n"
-        "- KPM baru N(t): angka per tahun untuk seluruh pilihan, dibagi ke wilayah menurut K(0); ΔP dibagi dengan cara yang sama.\n"
+        "- KPM baru N(t): angka per tahun untuk seluruh pilihan, dibagi ke wilayah menurut K(0); ΔP dibagi dengan cara yang sama. Dengan kuota tetap, N(t) juga memuat G(t): setiap lulusan diganti keluarga baru.\n"
         "- K(t+1) = K(t) − G(t) − X(t) + N(t).\n\n"
         "Angka provinsi atau gabungan = jumlah proyeksi tiap wilayah, bukan proyeksi dari jumlah. "
         "Model memakai bilangan real; tampilan dibulatkan. Rincian: `docs/PROYEKSI.md`.",
@@ -340,22 +354,30 @@ TEKS: dict[str, tuple[str, str]] = {
         "- P(t+1) = max(0, P(t) + ΔP); P(0) from the data (or as the target needs).\n"
         "- Graduations G(t) = min(g · P(t), K(t)): capped by facilitator capacity and by who is left.\n"
         "- Other exits X(t) = e · (K(t) − G(t)).\n"
-        "- New families N(t): a number per year for the whole selection, split to units by K(0); ΔP is split the same way.\n"
+        "- New families N(t): a number per year for the whole selection, split to units by K(0); ΔP is split the same way. With a fixed quota N(t) also holds G(t): every graduate is replaced.\n"
         "- K(t+1) = K(t) − G(t) − X(t) + N(t).\n\n"
         "Province or multi-unit figures are sums of per-unit projections, never a projection of sums. "
         "The model uses real numbers; the display is rounded. Details: `docs/PROYEKSI.md`."),
     "pr_catatan": (
         "**Catatan.** KPM awal adalah KPM PKH {kpm} (sumber {sumber_k}), angka per wilayah terbaru yang ditemukan; "
         "sebagian wilayah estimasi dari total provinsi. Pendamping per wilayah (sumber {sumber_p}) adalah estimasi: "
-        "total provinsi 385 dibagi menurut jumlah KPM. Angka 10 graduasi per pendamping per tahun adalah asumsi yang "
-        "disebut Menteri Sosial, bukan capaian terukur. Proyeksi menunjukkan besarnya celah, bukan ramalan.",
+        "total provinsi 385 dibagi menurut jumlah KPM, jadi hasil per wilayah mengulang aturan itu. 10 graduasi per "
+        "pendamping per tahun adalah contoh Menteri dan target minimal Kemensos, bukan capaian terukur; realisasi "
+        "nasional 2025 sekitar 2,3. Proyeksi menunjukkan besarnya celah, bukan ramalan.",
         "**Caveats.** Starting families are PKH families {kpm} (source {sumber_k}), the latest per-unit figures found; "
         "some units are estimated from the province total. Facilitators per unit (source {sumber_p}) are estimates: "
-        "the province total of 385 shared out in proportion to families. 10 graduations per facilitator per year is "
-        "the Minister's assumption, not a measured result. The projection shows the size of the gap, not a forecast."),
+        "the province total of 385 shared out in proportion to families, so per-unit results repeat that rule. 10 "
+        "graduations per facilitator per year is the Minister's example and Kemensos' minimum target, not a measured "
+        "result; the 2025 national realisation was about 2.3. The projection shows the size of the gap, not a forecast."),
     "pr_sk_target": ("Target {tahun} tahun", "Target {tahun} years"),
     "pr_sk_tambah": ("Tambah {dp} pendamping/tahun", "Add {dp} facilitators/year"),
-    "pr_sk_menteri": ("Asumsi Menteri: {g}/pendamping", "Minister's assumption: {g}/facilitator"),
+    "pr_sk_kemensos": ("Target Kemensos: {g}/pendamping", "Kemensos target: {g}/facilitator"),
+    "pr_sk_realisasi": ("Realisasi 2025: ≈ {g}/pendamping", "2025 realisation: ≈ {g}/facilitator"),
+    "pr_sk_ganti": ("kuota tetap, lulusan diganti KPM baru", "fixed quota, graduates replaced"),
+    "pr_sk_tanpa_ganti": ("tanpa pengganti", "no replacement"),
+    "pr_i_ganti": ("Lulusan diganti KPM baru (kuota tetap)", "Graduates replaced by new families (fixed quota)"),
+    "pr_tanpa_target": ("Isi target di atas untuk menghitung apa yang dibutuhkan.",
+                        "Enter a target above to work out what it takes."),
     "pr_sk_g": ("{g} graduasi/pendamping", "{g} graduations/facilitator"),
     "pr_sk_ek_dp": ("{tanda}{dp} pendamping/tahun", "{tanda}{dp} facilitators/year"),
     "pr_sk_ek_masuk": ("+{n} KPM baru/tahun", "+{n} new families/year"),

@@ -14,7 +14,7 @@ PAGE = "pages/4_Proyeksi.py"
 UNITS = {6301: (2000, 8), 6371: (12000, 50), 6372: (4000, 15)}
 
 
-def ref(kode, H, g=10, dp=0.0, masuk=0.0, keluar=0.0, p0=None):
+def ref(kode, H, g=10, dp=0.0, masuk=0.0, keluar=0.0, p0=None, ganti=False):
     """Per year sums (K, G, cumulative G, P) of per-unit projections, in plain Python."""
     ks = [UNITS[k][0] for k in kode]
     ps = list(p0) if p0 is not None else [UNITS[k][1] for k in kode]
@@ -23,7 +23,8 @@ def ref(kode, H, g=10, dp=0.0, masuk=0.0, keluar=0.0, p0=None):
     cum = 0.0
     for _ in range(H):
         gs = [min(g * p, k) for k, p in zip(ks, ps)]
-        ks = [k - gr - keluar * (k - gr) + masuk * k0 / tot for k, gr, k0 in zip(ks, gs, [UNITS[c][0] for c in kode])]
+        ks = [k - gr - keluar * (k - gr) + masuk * k0 / tot + (gr if ganti else 0)
+              for k, gr, k0 in zip(ks, gs, [UNITS[c][0] for c in kode])]
         ps = [max(0.0, p + dp * UNITS[c][0] / tot) for p, c in zip(ps, kode)]
         cum += sum(gs)
         out.append((sum(ks), sum(gs), cum, sum(ps)))
@@ -66,24 +67,23 @@ def test_whole_province_default_scenarios(app):
     at = app().run()
     assert not at.exception
     m = metrics(at)
-    assert m["KPM PKH saat ini, K(0)"] == "18.000" and m["Pendamping PKH, P(0)"] == "73"
+    assert m["KPM PKH triwulan 2 2022, K(0)"] == "18.000" and m["Pendamping PKH, P(0)"] == "73"
     assert m["Graduasi/tahun (g = 10)"] == "730"
 
     b = banding(at)
-    names = ["Asumsi Menteri: 10/pendamping", "Tambah 50 pendamping/tahun", "Target 5 tahun"]
+    # fixture reference values: Kemensos' minimum 10, the 2025 realisation 2,5 (F01)
+    names = ["Target Kemensos: 10/pendamping (tanpa pengganti)", "Realisasi 2025: ≈ 2,5/pendamping (tanpa pengganti)",
+             "Target Kemensos: 10/pendamping (kuota tetap, lulusan diganti KPM baru)"]
     assert list(b["Graduasi tahun pertama"]) == names
     kode = [6301, 6371, 6372]
-    r1, r2 = ref(kode, 10), ref(kode, 10, dp=50)
+    r1, r2, r3 = ref(kode, 10), ref(kode, 10, g=2.5), ref(kode, 10, ganti=True)
     assert b["Tergraduasi dalam 10 tahun"][names[0]] == fmt.angka(r1[10][2]) == "7.300"
     assert b["KPM aktif setelah 10 tahun"][names[0]] == fmt.angka(r1[10][0])
-    assert b["Tergraduasi dalam 10 tahun"][names[1]] == fmt.angka(r2[10][2])
-    assert b["Pendamping tahun ke-10"][names[1]] == fmt.angka(r2[10][3]) == "573"
-    # "Target 5 tahun": pendamping per unit from counting up, everyone graduated after 5 years
-    need = [ref_p_needed(UNITS[k][0], 10, 1.0, 5) for k in kode]
-    assert need == [40, 240, 80]
-    assert b["Pendamping awal"][names[2]] == fmt.angka(sum(need))
-    assert b["KPM aktif turun ke 0% dari awal atau kurang"][names[2]] == "tahun ke-5"
-    assert b["KPM aktif turun ke 0% dari awal atau kurang"][names[0]] == "tidak dalam 10 tahun"
+    assert b["Tergraduasi dalam 10 tahun"][names[1]] == fmt.angka(r2[10][2]) == "1.825"
+    # a fixed quota: every graduate's place is taken, the caseload stays
+    assert b["KPM aktif setelah 10 tahun"][names[2]] == fmt.angka(r3[10][0]) == "18.000"
+    assert b["Tergraduasi dalam 10 tahun"][names[2]] == fmt.angka(r3[10][2]) == "7.300"
+    assert not any(k.startswith("KPM aktif turun") for k in b)  # no target was chosen, none is shown
 
     # charts: K(t) per scenario, cumulative graduates, KPM per pendamping with the 250-350 band
     c = charts(at)
@@ -95,17 +95,19 @@ def test_whole_province_default_scenarios(app):
     band = c[2]["layout"]["shapes"][0]
     assert (band["y0"], band["y1"]) == (250, 350)
     # defaults and their sources are on the page; the URL holds the whole scenario
-    assert any("F01" in md.value and "| g, graduasi per pendamping per tahun | 10 |" in md.value
-               for md in at.markdown)
-    assert at.query_params["g"] == "10" and at.query_params["dp2"] == "50" and at.query_params["p03"] == "target"
+    assert any("F01" in md.value and "| Target Kemensos | 10 |" in md.value for md in at.markdown)
+    assert at.query_params["g"] == "10" and at.query_params["g2"] == "2.5" and at.query_params["ganti3"] == "1"
+    assert at.query_params["target"] == "0" and any("Isi target" in i.value for i in at.info)
     assert at.query_params["H"] == "10" and "kab" not in at.query_params
+    # like with like: the same "years to clear the caseload" nationally, 10.000.000 / 330.000
+    assert any("**30,3 tahun**" in md.value for md in at.markdown)
 
 
 def test_filter_and_url_scenario(app):
     at = app(kab="6372", H="3", sk="1", g="20", dp="5", masuk="100", keluar="0.1").run()
     assert not at.exception
     m = metrics(at)
-    assert m["KPM PKH saat ini, K(0)"] == "4.000" and m["Pendamping PKH, P(0)"] == "15"
+    assert m["KPM PKH triwulan 2 2022, K(0)"] == "4.000" and m["Pendamping PKH, P(0)"] == "15"
     assert m["Graduasi/tahun (g = 20)"] == "300"
     assert any("estimasi" in w.value for w in at.warning)
     assert any(":orange-badge[estimasi]" in md.value for md in at.markdown)
@@ -115,7 +117,7 @@ def test_filter_and_url_scenario(app):
     assert r[1][0] == pytest.approx(3430)
     b = banding(at)
     (name,) = b["Pendamping awal"]
-    assert name == "Tambah 5 pendamping/tahun (g = 20; +100 KPM baru/tahun; keluar lain 10,0%/tahun)"
+    assert name == "Tambah 5 pendamping/tahun (g = 20; +100 KPM baru/tahun; keluar lain 10,0%/tahun; tanpa pengganti)"
     assert b["Tergraduasi dalam 3 tahun"][name] == fmt.angka(r[3][2]) == "1.200"  # 300 + 400 + 500
     assert b["KPM aktif setelah 3 tahun"][name] == fmt.angka(r[3][0])
     assert b["KPM per pendamping tahun ke-3"][name] == fmt.angka(r[3][0] / r[3][3], desimal=1)
@@ -161,7 +163,7 @@ def test_changing_an_input_updates_numbers_and_url(app):
     assert metrics(at)["Graduasi/tahun (g = 15)"] == "750"
     at.slider(key="_proy_H").set_value(4).run()
     assert at.query_params["H"] == "4"
-    assert banding(at)["Tergraduasi dalam 4 tahun"]["15 graduasi/pendamping"] == "3.000"
+    assert banding(at)["Tergraduasi dalam 4 tahun"]["15 graduasi/pendamping (tanpa pengganti)"] == "3.000"
     at.number_input(key="_proy_keluar").set_value(2.0).run()
     assert at.query_params["keluar"] == "0.02"
 
@@ -170,16 +172,16 @@ def test_english_and_bad_url_values(app):
     at = app(lang="en", H="99", g="-5").run()
     assert not at.exception
     m = metrics(at)
-    assert m["PKH families now, K(0)"] == "18,000"
+    assert m["PKH families quarter 2, 2022, K(0)"] == "18,000"
     shown = [w.value.replace("\\", "") for w in at.warning]  # URL text is escaped, so it stays text
     assert any("H=99" in w and "g=-5" in w for w in shown)
     assert at.query_params["H"] == "10" and at.query_params["g"] == "10"
-    assert "Minister's assumption: 10/facilitator" in banding(at)["Graduations in year one"]
+    assert "Kemensos target: 10/facilitator (no replacement)" in banding(at)["Graduations in year one"]
     assert charts(at)[0]["layout"]["separators"] == ".,"
 
 
 def test_filter_from_home_page_carries_over(buka):
     at = buka(PAGE, kab="6301")
-    assert metrics(at)["KPM PKH saat ini, K(0)"] == "2.000"
+    assert metrics(at)["KPM PKH triwulan 2 2022, K(0)"] == "2.000"
     assert at.query_params["kab"] == "6301"
     assert metrics(at)["KPM per pendamping"] == "250,0"

@@ -181,3 +181,11 @@ def test_decimal_comma_is_accepted(db_path):
     assert r.returncode == 0, r.stderr
     (k72,), (p72,) = awal(db_path, [6372])
     assert json.loads(r.stdout)[1]["kpm"] == pytest.approx((k72 - 10 * p72) * 0.5)
+
+
+def test_fixed_quota_flag_keeps_the_caseload(db_path):
+    r = cli("proyeksi", "--tahun", "3", "--ganti", "--format", "json", db_path=db_path)
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)
+    assert rows[3]["kpm"] == rows[0]["kpm"] and rows[3]["kumulatif_graduasi"] == 3 * 3850
+    assert rows[1]["masuk"] == rows[1]["graduasi"] == 3850

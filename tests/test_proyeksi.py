@@ -290,11 +290,30 @@ def test_url_uses_the_shared_ranges():
 
 
 def test_scenario_names_follow_values():
-    assert pr.nama_skenario(pr.Skenario(), 5, "id") == "Asumsi Menteri: 10/pendamping"
-    assert pr.nama_skenario(pr.Skenario(dp=50), 5, "id") == "Tambah 50 pendamping/tahun"
-    assert pr.nama_skenario(pr.Skenario(p0="target"), 5, "id") == "Target 5 tahun"
+    assert pr.nama_skenario(pr.Skenario(), 5, "id") == "Target Kemensos: 10/pendamping (tanpa pengganti)"
+    assert pr.nama_skenario(pr.Skenario(g=2.3), 5, "id", 10, 2.3) == "Realisasi 2025: ≈ 2,3/pendamping (tanpa pengganti)"
+    assert pr.nama_skenario(pr.Skenario(ganti=True), 5, "id").endswith("(kuota tetap, lulusan diganti KPM baru)")
+    assert pr.nama_skenario(pr.Skenario(dp=50), 5, "id") == "Tambah 50 pendamping/tahun (tanpa pengganti)"
+    assert pr.nama_skenario(pr.Skenario(p0="target"), 5, "id") == "Target 5 tahun (tanpa pengganti)"
     assert pr.nama_skenario(pr.Skenario(g=12.5, keluar=0.02), 5, "id").startswith("12,5 graduasi")
-    assert pr.nama_skenario(pr.Skenario(p0="target"), 3, "en") == "Target 3 years"
+    assert pr.nama_skenario(pr.Skenario(p0="target"), 3, "en") == "Target 3 years (no replacement)"
+
+
+def test_fixed_quota_replaces_each_graduate():
+    lin = pr.proyeksi([1000, 500], [10, 5], 3, g=10, ganti=True)
+    j = lin.jumlah()
+    assert j["kpm"].tolist() == [1500, 1500, 1500, 1500]  # every place taken again
+    assert j["graduasi"].tolist()[1:] == [150, 150, 150] and j["kumulatif_graduasi"].iloc[-1] == 450
+    assert j["masuk"].tolist()[1:] == [150, 150, 150]  # the replacements are the new entrants
+    no = pr.proyeksi([1000, 500], [10, 5], 3, g=10).jumlah()
+    assert no["kpm"].iloc[-1] == 1500 - 450
+
+
+def test_no_target_is_preset_and_a_target_scenario_then_uses_the_data():
+    base = pr.pengaturan_bawaan()
+    assert base.target == 0 and not any(s.p0 == "target" for s in base.skenario)
+    back, salah = pr.dari_url({"ganti": "1", "ganti2": "x", "sk": "2"}, base)
+    assert back.skenario[0].ganti and salah == ["ganti2=x (0/1)"]
     assert pr.nama_unik(["a", "b", "a"]) == ["a", "b", "a (2)"]
 
 
