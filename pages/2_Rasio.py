@@ -7,7 +7,6 @@ from pilar.teks import t
 
 p = ui.halaman("judul_rasio")
 lang = p.lang
-acuan = tampilan.acuan()
 
 
 def rasio(kode_u: str, rentang=None, norma=None, catatan: str = "") -> None:
@@ -29,15 +28,8 @@ def rasio(kode_u: str, rentang=None, norma=None, catatan: str = "") -> None:
 ui.banner_estimasi(tampilan.indikator((), p.kuartal).long["status"], lang)
 
 st.header(ukuran.UKURAN["kpm_per_pendamping"].label(lang))
-lo, hi = acuan.at["beban_pendamping_min", "nilai"], acuan.at["beban_pendamping_max", "nilai"]
-rasio("kpm_per_pendamping",
-      rentang=(lo, hi, t("rentang_beban", lang).format(lo=fmt.angka(lo, lang), hi=fmt.angka(hi, lang))),
-      catatan=t("catatan_beban", lang).format(
-          lo=fmt.angka(lo, lang), hi=fmt.angka(hi, lang), tul=fmt.angka(acuan.at["beban_pendamping_tulungagung", "nilai"], lang),
-          slo=fmt.angka(acuan.at["beban_pendamping_sulit_min", "nilai"], lang),
-          shi=fmt.angka(acuan.at["beban_pendamping_sulit_max", "nilai"], lang),
-          sumber=ui.teks_aman(" | ".join(tampilan.sumber_teks(
-              acuan.loc[["beban_pendamping_min", "beban_pendamping_tulungagung"], "sumber_id"]))))))
+rentang, catatan = tampilan.beban(lang)
+rasio("kpm_per_pendamping", rentang=rentang, catatan=ui.teks_aman(catatan))
 
 st.header(ukuran.UKURAN["tksk_per_kecamatan"].label(lang))
 kurang = tampilan.nilai("kekurangan_tksk", p.kode, p.kuartal)

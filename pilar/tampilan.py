@@ -243,6 +243,23 @@ def acuan() -> pd.DataFrame:
 
 
 @tersimpan
+def beban(lang: str) -> tuple[tuple[float, float, str], str]:
+    """The workload band for easy-to-reach areas (lo, hi, label) and the sentence that qualifies it
+    with the other published figures (difficult areas, another coordinator)."""
+    a = acuan()
+    n = {k: fmt.angka(a.at[k, "nilai"], lang) for k in ("beban_pendamping_min", "beban_pendamping_max",
+                                                         "beban_pendamping_sulit_min", "beban_pendamping_sulit_max",
+                                                         "beban_pendamping_tulungagung")}
+    lo, hi = a.at["beban_pendamping_min", "nilai"], a.at["beban_pendamping_max", "nilai"]
+    label = t("rentang_beban", lang).format(lo=n["beban_pendamping_min"], hi=n["beban_pendamping_max"])
+    catatan = t("catatan_beban", lang).format(
+        lo=n["beban_pendamping_min"], hi=n["beban_pendamping_max"], slo=n["beban_pendamping_sulit_min"],
+        shi=n["beban_pendamping_sulit_max"], tul=n["beban_pendamping_tulungagung"],
+        sumber=" | ".join(sumber_teks(a.loc[["beban_pendamping_min", "beban_pendamping_tulungagung"], "sumber_id"])))
+    return (lo, hi, label), catatan
+
+
+@tersimpan
 def periode_data(lang: str) -> pd.DataFrame:
     """Period of each dataset and how many of its figures have each status, with readers' labels."""
     df = data_kueri("periode_data")
