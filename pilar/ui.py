@@ -28,6 +28,7 @@ HALAMAN = [  # (page file, menu text key, icon)
     ("pages/4_Proyeksi.py", "menu_proyeksi", ":material/trending_down:"),
     ("pages/5_Sumber.py", "menu_sumber", ":material/menu_book:"),
 ]
+HALAMAN_ADMIN = ("pages/6_Impor.py", "menu_impor", ":material/upload_file:")  # linked for admins only
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def halaman(judul_key: str) -> Pilihan:
     lang = ss["lang"]
     with st.sidebar:
         # Our own navigation (the built-in one cannot be translated or renamed).
-        for path, key, icon in HALAMAN:
+        for path, key, icon in HALAMAN + ([HALAMAN_ADMIN] if adm.aktif() else []):
             st.page_link(path, label=t(key, lang), icon=icon)
         st.divider()
         ikat(st.radio, t("bahasa", lang), "lang", options=["id", "en"], horizontal=True,
