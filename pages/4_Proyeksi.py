@@ -133,6 +133,14 @@ for i, (tab, n) in enumerate(zip(st.tabs([ui.teks_aman(n) for n in h.nama]), h.n
         tabel(f"unit{i}", f"{t('pr_h_unit', lang)}: {n}", f"proyeksi_wilayah_{i + 1}")
 st.caption(t("pr_tanda_estimasi", lang))
 
+st.markdown(f"#### {t('pr_h_realisasi', lang)}")
+realisasi = tampil.realisasi(p.kode, s1.g, lang)
+if realisasi is None:
+    st.caption(t("pr_realisasi_kosong", lang))
+else:
+    ui.tabel(realisasi, judul=t("pr_h_realisasi", lang), p=p, nama_berkas="graduasi_realisasi")
+    st.caption(t("pr_realisasi_bantuan", lang))
+
 # ---------------------------------------------------------------- the "3 to 5 years" lens
 st.subheader(t("pr_h_lensa", lang).format(dmin=D_MIN, dmax=D_MAX))
 if D_MAX > D_MIN:

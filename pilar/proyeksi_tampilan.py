@@ -347,6 +347,23 @@ def grafik(nama: str, kode: tuple[int, ...], kuartal: str | None, url: tuple, la
     return tampilan.figur(buat)
 
 
+@tersimpan
+def realisasi(kode: tuple[int, ...], g: float, lang: str) -> pd.DataFrame | None:
+    """Reported graduations per quarter (imported KPM sheets) against what g graduations per
+    pendamping per year would give in a quarter (g * pendamping / 4); None when none were reported."""
+    df = tampilan.data_kueri("graduasi_realisasi", kode=kode)
+    if df.empty:
+        return None
+    per = df.groupby("periode", sort=True)[["kpm", "graduasi", "pendamping"]].sum(min_count=1)
+    harapan = g * per["pendamping"] / 4
+    out = pd.DataFrame({t("pr_r_periode", lang): [fmt.periode(p, lang) for p in per.index],
+                        t("pr_r_kpm", lang): per["kpm"].values, t("pr_r_graduasi", lang): per["graduasi"].values,
+                        t("pr_r_harapan", lang).format(g=angka_g(g, lang)): harapan.values,
+                        t("pr_r_rasio", lang): (per["graduasi"] / harapan).values})
+    out.attrs["desimal"] = {t("pr_r_rasio", lang): 2}
+    return out
+
+
 def sumber_acuan(a: pr.NilaiAcuan, lang: str) -> str:
     if a.sumber_id is None:
         return t("pr_sumber_bawaan", lang)

@@ -282,6 +282,20 @@ TEKS: dict[str, tuple[str, str]] = {
     "pr_i_p0": ("Pendamping awal", "Starting facilitators"),
     "pr_p0_data": ("dari data", "from the data"),
     "pr_p0_target": ("sesuai target ({x}% dalam {y} tahun)", "as the target needs ({x}% within {y} years)"),
+    "pr_h_realisasi": ("Graduasi terealisasi dan harapan model", "Reported graduations against the model"),
+    "pr_realisasi_kosong": ("Belum ada graduasi yang dilaporkan: impor lembar KPM dengan kolom Graduasi (halaman "
+                            "Impor data) untuk membandingkannya dengan proyeksi.",
+                            "No graduations reported yet: import KPM sheets with a Graduasi column (Import data page) "
+                            "to compare them with the projection."),
+    "pr_realisasi_bantuan": ("Harapan per triwulan = g (skenario 1) × pendamping ÷ 4. Graduasi dan KPM dari lembar "
+                             "kerja yang diimpor (resmi); pendamping = angka terakhir sampai triwulan itu.",
+                             "Expected per quarter = g (scenario 1) × facilitators ÷ 4. Graduations and families from "
+                             "the imported sheets (official); facilitators = the latest figure up to that quarter."),
+    "pr_r_periode": ("Triwulan", "Quarter"),
+    "pr_r_kpm": ("KPM PKH", "PKH families"),
+    "pr_r_graduasi": ("Graduasi dilaporkan", "Graduations reported"),
+    "pr_r_harapan": ("Harapan pada g = {g}", "Expected at g = {g}"),
+    "pr_r_rasio": ("Realisasi ÷ harapan", "Reported ÷ expected"),
     "pr_target_kosong": ("Belum ada target (lihat \"Apa yang dibutuhkan\"); skenario ini memakai pendamping dari data.",
                          "No target yet (see \"What it takes\"); this scenario uses the facilitators from the data."),
     "pr_target_gagal": ("Target tidak dapat dicapai dengan g = 0; skenario ini memakai pendamping dari data.",

@@ -76,3 +76,18 @@ def test_a_unit_that_has_not_reported_keeps_its_older_figure_marked(data, tmp_pa
     assert len(notes) == 1 and "Tanah Laut (23 September 2025)" in notes[0] and "Banjarmasin" not in notes[0]
     at = buka("dashboard.py", periode="2025-Q3")
     assert not any("sebelumnya" in i.value for i in at.info)
+
+
+def test_reported_graduations_are_set_against_the_projection(data, tmp_path):
+    rows = [["Kode", "Kabupaten/Kota", "KPM PKH", "Graduasi"]]
+    rows += [[k, n, 1000 + i, 10 + i] for i, (k, n) in enumerate(kor.UNITS)]
+    path = kor.xlsx(tmp_path / "kpm.xlsx", {"KPM": rows})
+    impor.terapkan(impor.baca(path, "kpm", "2025-Q4"))
+    at = buka(PAGE.replace("6_Impor", "4_Proyeksi"))
+    table = next(d.value for d in at.dataframe if "Graduasi dilaporkan" in d.value.columns)
+    graduasi = sum(10 + i for i in range(13))
+    pendamping = 385  # the forum's pendamping, the latest up to 2025-Q4
+    assert table["Triwulan"].tolist() == ["triwulan 4 2025"]
+    assert table["Graduasi dilaporkan"].tolist() == [graduasi]
+    assert table["Harapan pada g = 10"].tolist() == [10 * pendamping / 4]
+    assert table["Realisasi ÷ harapan"].iloc[0] == pytest.approx(graduasi / (10 * pendamping / 4))
