@@ -16,11 +16,13 @@ TEKS: dict[str, tuple[str, str]] = {
         "Penerbit asli = lembaga asal angka; dimuat di = tempat angka itu terbaca. Angka terbitan dikutip apa "
         "adanya; angka turunan ({estimasi}) dihitung dari angka terbitan sumber itu, misalnya total provinsi yang "
         "dibagi ke kabupaten/kota menurut jumlah kecamatan, desa/kelurahan, KPM atau penduduk (metode sisa terbesar). "
-        "Dasar pembagian tiap angka tertulis di kolom Catatan pada \"Tentang angka ini\".",
+        "Dasar pembagian tiap angka tertulis di kolom Catatan pada \"Tentang angka ini\". Satu orang bisa tercatat "
+        "di beberapa pilar (Dinsos Kalsel, 2023), jadi jumlah pilar bisa tumpang tindih.",
         "Original publisher = the body the figure comes from; published in = where it was read. Published figures "
         "are quoted as they are; derived figures ({estimasi}) are computed from that source's published figures, "
         "e.g. a province total shared out to the regencies by sub-districts, villages, families or population "
-        "(largest remainder). The basis of each figure is in the Note column of \"About these figures\"."),
+        "(largest remainder). The basis of each figure is in the Note column of \"About these figures\". One person "
+        "can be counted in several pillars (Dinsos Kalsel, 2023), so pillar counts can overlap."),
     "filter_wilayah": ("Kabupaten/kota", "Regency/city"),
     "semua_wilayah": ("Semua (Kalimantan Selatan)", "All (South Kalimantan)"),
     "filter_bantuan": ("Kosong berarti seluruh provinsi. Pilihan ini berlaku di semua halaman dan tersimpan di alamat (URL).",

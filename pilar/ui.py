@@ -193,7 +193,7 @@ def tabel(df, *, judul: str, p: Pilihan, nama_berkas: str, ukuran_asal=(), perio
     """
     if ukuran_asal:
         periode, sumber = tampilan.asal(tuple(ukuran_asal), p.kode, p.lang, p.kuartal)
-    st.dataframe(_gaya(df, p.lang), hide_index=True, width="stretch", **dataframe_kwargs)
+    st.dataframe(gaya(df, p.lang), hide_index=True, width="stretch", **dataframe_kwargs)
     wilayah_teks, teks_sumber = p.nama, tampilan.sumber_teks(sumber)
 
     def data() -> bytes:  # built only when clicked, on another thread: no Streamlit calls in here
@@ -204,7 +204,7 @@ def tabel(df, *, judul: str, p: Pilihan, nama_berkas: str, ukuran_asal=(), perio
                        key=f"unduh_{nama_berkas}", icon=":material/download:", on_click="ignore")
 
 
-def _gaya(df, lang: str):
+def gaya(df, lang: str):
     """Numbers shown in the interface language whatever the browser's locale (246,4 / 5.788), while
     the column keeps its numbers, so it still sorts as numbers. Decimals per column come from
     ``df.attrs["desimal"]`` (the measure catalog's), else 0 for whole numbers."""
@@ -212,12 +212,12 @@ def _gaya(df, lang: str):
     if angka.empty:
         return df
     desimal, abu = df.attrs.get("desimal", {}), df.attrs.get("abu", {})
-    gaya = df.style.format({c: functools.partial(fmt.angka, lang=lang, desimal=desimal.get(c, 0)) for c in angka},
-                           na_rep=fmt.KOSONG)
+    styler = df.style.format({c: functools.partial(fmt.angka, lang=lang, desimal=desimal.get(c, 0)) for c in angka},
+                             na_rep=fmt.KOSONG)
     for c, flags in abu.items():  # values that only repeat an allocation rule, greyed (see ui.gema)
         if any(flags):
-            gaya = gaya.apply(lambda s, f=flags: ["color: #9e9e9e" if g else "" for g in f], subset=[c])
-    return gaya
+            styler = styler.apply(lambda s, f=flags: ["color: #9e9e9e" if g else "" for g in f], subset=[c])
+    return styler
 
 
 def plot(fig, **kwargs):

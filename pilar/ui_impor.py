@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from . import impor, ui_admin
+from . import impor, ui, ui_admin
 from .format import teks_aman
 from .teks import t
 
@@ -76,7 +76,7 @@ def _baca(berkas, jenis: str, periode: str, lembar: str | None, lang: str):
 def _pratinjau(r, lang: str) -> None:
     st.markdown(f"**{t('impor_pratinjau', lang)}:** {teks_aman(r.ringkasan())}")
     df = r.tabel().rename(columns={k: t(v, lang) for k, v in KOLOM_PRATINJAU.items()})
-    st.dataframe(df, hide_index=True, width="stretch")
+    st.dataframe(ui.gaya(df, lang), hide_index=True, width="stretch")
     for judul, daftar in (("impor_diabaikan_kolom", r.kolom_diabaikan), ("impor_diabaikan_baris", r.baris_diabaikan),
                           ("impor_peringatan", r.peringatan)):
         if daftar:
@@ -108,8 +108,8 @@ def riwayat(p) -> None:
     if df.empty:
         st.caption(t("impor_riwayat_kosong", lang))
         return
-    st.dataframe(df[list(KOLOM_RIWAYAT)].rename(columns={k: t(v, lang) for k, v in KOLOM_RIWAYAT.items()}),
-                 hide_index=True, width="stretch")
+    st.dataframe(ui.gaya(df[list(KOLOM_RIWAYAT)].rename(columns={k: t(v, lang) for k, v in KOLOM_RIWAYAT.items()}),
+                         lang), hide_index=True, width="stretch")
     aktif = [int(i) for i, s in zip(df["id"], df["status"]) if s != "dibatalkan"]
     if not aktif:
         return

@@ -50,26 +50,28 @@ def sources_copy(tmp_path) -> Path:
     return dst
 
 
-@pytest.fixture()
-def buka(fixture_db_path, monkeypatch):
-    """Open a page of the app on the fixture database, as a user following a link would:
-    the home page first (it reads the URL), then ``page``. Fails on any exception."""
+def buka_app(page: str = "dashboard.py", jalankan: bool = True, **params):
+    """Open a page of the app on the database PILAR_DB points at, as a user following a link would:
+    the home page first (it reads the URL), then ``page``. Fails on any exception.
+    ``jalankan=False``: the page is opened directly and not yet run (the caller runs it)."""
     from streamlit.testing.v1 import AppTest
 
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    for k, v in params.items():
+        if v:
+            at.query_params[k] = v
+    if not jalankan:
+        return at.switch_page(page)
+    at.run()
+    if page != "dashboard.py":
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture()
+def buka(fixture_db_path, monkeypatch):
+    """``buka_app`` on the fixture database."""
     monkeypatch.setenv("PILAR_DB", str(fixture_db_path))
     monkeypatch.setenv("PILAR_SOURCES", str(FIXTURE_SOURCES))
-
-    def open_page(page: str = "dashboard.py", jalankan: bool = True, **params):
-        """``jalankan=False``: the page is opened directly and not yet run (the caller runs it)."""
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-        for k, v in params.items():
-            if v:
-                at.query_params[k] = v
-        if not jalankan:
-            return at.switch_page(page)
-        at.run()
-        if page != "dashboard.py":
-            at.switch_page(page).run()
-        assert not at.exception, at.exception
-        return at
-    return open_page
+    return buka_app

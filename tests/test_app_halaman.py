@@ -3,10 +3,9 @@ every filter shape and every map measure, and the numbers shown match the querie
 import json
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 import geo_fixtures
-from conftest import REAL_SOURCES, ROOT
+from conftest import REAL_SOURCES, buka_app
 from pilar import db, ukuran
 from pilar import format as fmt
 
@@ -159,10 +158,7 @@ def test_boundaries_installed_while_the_app_runs_are_drawn_with_attribution(tmp_
     monkeypatch.setenv("PILAR_DB", str(target))
 
     def peta():
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
-        at.switch_page("pages/1_Peta.py").run()
-        assert not at.exception
-        return at
+        return buka_app("pages/1_Peta.py")
 
     at = peta()
     assert at.radio(key="peta_tampilan").options == ["Peta ubin (13 kotak sama besar)"]
@@ -182,6 +178,6 @@ def test_table_display_values_follow_the_interface_language(lang, expected_text)
     from pilar import ui
     df = pd.DataFrame({"KPM": [5788.0], "Rasio": [246.444]})
     df.attrs["desimal"] = {"Rasio": 1}
-    html = ui._gaya(df, lang).to_html()
+    html = ui.gaya(df, lang).to_html()
     assert expected_text in html and ("246,4" if lang == "id" else "246.4") in html
     assert df["Rasio"].dtype.kind == "f"  # the data stay numbers (sorting), only the display is text

@@ -3,9 +3,8 @@ import json
 import shutil
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from conftest import FIXTURE_SOURCES, ROOT
+from conftest import FIXTURE_SOURCES, buka_app
 from pilar import build
 
 
@@ -58,8 +57,7 @@ def test_no_usable_database_gives_one_paragraph_not_a_traceback(tmp_path, sumber
     bad = sumber_rusak
     monkeypatch.setenv("PILAR_DB", str(tmp_path / "pilar.duckdb"))  # nothing built yet
     monkeypatch.setenv("PILAR_SOURCES", str(bad))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
-    assert not at.exception
+    at = buka_app()
     assert len(at.error) == 1 and "kpm.csv" in at.error[0].value.replace("\\", "")
     assert not (tmp_path / "pilar.duckdb").exists()
 
@@ -71,8 +69,7 @@ def test_invalid_sources_serve_the_last_good_database_and_tell_only_admins(tmp_p
     monkeypatch.setenv("PILAR_SOURCES", str(sumber_rusak))
     monkeypatch.setenv("PILAR_ADMIN_SANDI", "uji")
     monkeypatch.setattr(admin, "JEDA_AWAL", 0.01)
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
-    assert not at.exception
+    at = buka_app()
     assert metrics(at)["LKS"] == "35"  # the last good figures
     assert not at.error  # visitors are not told
     at.text_input(key="admin_sandi_input").input("uji")

@@ -5,9 +5,7 @@ import re
 import shutil
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
-from conftest import FIXTURE_SOURCES, ROOT
+from conftest import FIXTURE_SOURCES, buka_app
 from pilar import build
 
 JAHAT = "Kota [Banjar](http://evil.example/x) ![i](http://evil.example/i.png) <b>tebal</b>"
@@ -34,12 +32,7 @@ def test_a_hostile_unit_name_stays_text(db_jahat, halaman, monkeypatch):
     src, db = db_jahat
     monkeypatch.setenv("PILAR_DB", str(db))
     monkeypatch.setenv("PILAR_SOURCES", str(src))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.query_params["kab"] = "6372"
-    at.run()
-    if halaman != "dashboard.py":
-        at.switch_page(halaman).run()
-    assert not at.exception, at.exception
+    at = buka_app(halaman, kab="6372")
     texts = [e.value for kind in ("markdown", "caption", "warning", "info", "error")
              for e in getattr(at, kind)]
     assert any(JAHAT in x for x in texts) or halaman == "pages/5_Sumber.py"  # shown, as text
