@@ -105,6 +105,8 @@ class Simpanan:
                 return self._data[key]
             versi = self.versi
         value = buat()  # outside the lock: it may look up other entries
+        if isinstance(value, pd.DataFrame):  # lets the UI keep work per table content (ui.gaya)
+            value.attrs["kunci_simpanan"] = repr((versi, key))
         with self._lock:
             if versi == self.versi:  # not computed from a file replaced meanwhile
                 self._data[key] = value

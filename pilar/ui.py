@@ -7,8 +7,11 @@ page shows comes from ``pilar.tampilan`` (cached, keyed by its arguments).
 from __future__ import annotations
 
 import functools
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
 from . import build, ekspor, peta, sumber, tampilan, ukuran, wilayah
@@ -204,20 +207,78 @@ def tabel(df, *, judul: str, p: Pilihan, nama_berkas: str, ukuran_asal=(), perio
                        key=f"unduh_{nama_berkas}", icon=":material/download:", on_click="ignore")
 
 
+_GAYA: OrderedDict = OrderedDict()  # table content and language -> its Styler, shared by all sessions
+_GAYA_LOCK = threading.Lock()
+
+
 def gaya(df, lang: str):
     """Numbers shown in the interface language whatever the browser's locale (246,4 / 5.788), while
     the column keeps its numbers, so it still sorts as numbers. Decimals per column come from
-    ``df.attrs["desimal"]`` (the measure catalog's), else 0 for whole numbers."""
+    ``df.attrs["desimal"]`` (the measure catalog's), else 0 for whole numbers.
+
+    Streamlit renders a Styler again on every run (about 7 ms for a 13-row table), so each table's
+    Styler is built once per content and language and keeps its rendered form (see _styler_sekali).
+    """
     angka = df.select_dtypes("number").columns
-    if angka.empty:
+    if angka.empty or _sama_di_semua_bahasa(df[angka]):
         return df
+    # a cached table names itself (database version and call); any other is named by its content
+    kunci = (lang, tuple(df.columns), df.shape, df.attrs.get("kunci_simpanan") or
+             (int(pd.util.hash_pandas_object(df, index=False).sum()), repr(sorted(df.attrs.items()))))
+    with _GAYA_LOCK:
+        if kunci in _GAYA:
+            _GAYA.move_to_end(kunci)
+            return _GAYA[kunci]
+    styler = _buat_gaya(df, angka, lang)
+    styler._pilar_sekali = True
+    with _GAYA_LOCK:
+        _GAYA[kunci] = styler
+        if len(_GAYA) > 512:
+            _GAYA.popitem(last=False)
+    return styler
+
+
+def _sama_di_semua_bahasa(angka) -> bool:
+    """Whole numbers below 1.000 read the same in every locale: no Styler needed."""
+    v = angka.to_numpy(dtype=float, na_value=0.0)
+    return bool((v == v.round()).all() and (abs(v) < 1000).all())
+
+
+def _buat_gaya(df, angka, lang: str):
     desimal, abu = df.attrs.get("desimal", {}), df.attrs.get("abu", {})
     styler = df.style.format({c: functools.partial(fmt.angka, lang=lang, desimal=desimal.get(c, 0)) for c in angka},
                              na_rep=fmt.KOSONG)
     for c, flags in abu.items():  # values that only repeat an allocation rule, greyed (see ui.gema)
         if any(flags):
             styler = styler.apply(lambda s, f=flags: ["color: #9e9e9e" if g else "" for g in f], subset=[c])
-    return styler
+    return styler.set_uuid(f"pilar{abs(hash((lang, tuple(df.columns)))) % 10**8}")
+
+
+def _styler_sekali() -> None:
+    """Let Streamlit keep the rendered form of our shared Stylers (marked ``_pilar_sekali``): the same
+    content gives the same rendering, so it is built once instead of on every run of every session."""
+    from streamlit.elements import arrow
+    from streamlit.proto.ArrowData_pb2 import ArrowData
+
+    asli = arrow.marshall_styler
+    if getattr(asli, "_pilar", False):
+        return
+
+    def marshall(proto, styler, default_uuid):
+        if not getattr(styler, "_pilar_sekali", False):
+            return asli(proto, styler, default_uuid)
+        siap = getattr(styler, "_pilar_proto", None)
+        if siap is None:
+            tmp = ArrowData()
+            asli(tmp, styler, default_uuid)
+            siap = styler._pilar_proto = tmp.styler.SerializeToString()
+        proto.styler.MergeFromString(siap)
+
+    marshall._pilar = True
+    arrow.marshall_styler = marshall
+
+
+_styler_sekali()
 
 
 def plot(fig, **kwargs):
