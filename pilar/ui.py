@@ -219,23 +219,23 @@ def gaya(df, lang: str):
     Streamlit renders a Styler again on every run (about 7 ms for a 13-row table), so each table's
     Styler is built once per content and language and keeps its rendered form (see _styler_sekali).
     """
-    angka = df.select_dtypes("number").columns
-    if angka.empty or _sama_di_semua_bahasa(df[angka]):
-        return df
     # a cached table names itself (database version and call); any other is named by its content
     kunci = (lang, tuple(df.columns), df.shape, df.attrs.get("kunci_simpanan") or
              (int(pd.util.hash_pandas_object(df, index=False).sum()), repr(sorted(df.attrs.items()))))
     with _GAYA_LOCK:
         if kunci in _GAYA:
             _GAYA.move_to_end(kunci)
-            return _GAYA[kunci]
-    styler = _buat_gaya(df, angka, lang)
-    styler._pilar_sekali = True
+            styler = _GAYA[kunci]
+            return df if styler is None else styler
+    angka = df.select_dtypes("number").columns
+    styler = None if angka.empty or _sama_di_semua_bahasa(df[angka]) else _buat_gaya(df, angka, lang)
+    if styler is not None:
+        styler._pilar_sekali = True
     with _GAYA_LOCK:
-        _GAYA[kunci] = styler
+        _GAYA[kunci] = styler  # None: plain numbers, the frame itself is shown
         if len(_GAYA) > 512:
             _GAYA.popitem(last=False)
-    return styler
+    return df if styler is None else styler
 
 
 def _sama_di_semua_bahasa(angka) -> bool:
