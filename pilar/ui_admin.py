@@ -5,6 +5,7 @@ has entered it. ``PILAR_ADMIN=1`` alone enables nothing.
 """
 from __future__ import annotations
 
+import functools
 import tempfile
 from pathlib import Path
 
@@ -15,7 +16,9 @@ from .format import teks_aman
 from .teks import t
 
 
+@functools.lru_cache(maxsize=1)
 def _rahasia() -> str | None:
+    """The password from .streamlit/secrets.toml, read once per server process (restart after changing it)."""
     try:
         return st.secrets.get("admin_sandi")
     except Exception:  # no secrets.toml at all: Streamlit raises instead of returning nothing
