@@ -168,6 +168,10 @@ TEKS: dict[str, tuple[str, str]] = {
     "impor_simpan": ("Simpan impor", "Save the import"),
     "impor_berhasil": ("Impor #{nomor} tersimpan; periode {periode} kini tampil di semua halaman.",
                        "Import #{nomor} saved; period {periode} now shows on every page."),
+    "impor_tak_tertulis": ("Basis data tidak dapat ditulis (izin folder data atau sedang dipakai proses lain); "
+                           "tidak ada yang diubah. Rincian:",
+                           "The database cannot be written (data folder permissions, or another process is using "
+                           "it); nothing was changed. Details:"),
     "impor_h_riwayat": ("3. Riwayat impor", "3. Import history"),
     "impor_riwayat_kosong": ("Belum ada impor.", "No imports yet."),
     "impor_r_id": ("No.", "No."),

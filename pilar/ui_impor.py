@@ -97,6 +97,9 @@ def _simpan(r, ganti: bool, lang: str) -> None:
     except impor.ImporError as e:
         st.error(teks_aman(e.paragraf()))
         return
+    except OSError as e:  # e.g. a read-only data folder: nothing was written
+        st.error(t("impor_tak_tertulis", lang) + " " + teks_aman(e))
+        return
     st.session_state.pop("impor_rencana", None)
     st.success(t("impor_berhasil", lang).format(nomor=nomor, periode=r.periode))
 
@@ -121,5 +124,8 @@ def riwayat(p) -> None:
             kembali = impor.batal(nomor, oleh="admin")
         except impor.ImporError as e:
             st.error(teks_aman(e.paragraf()))
+            return
+        except OSError as e:
+            st.error(t("impor_tak_tertulis", lang) + " " + teks_aman(e))
             return
         st.success(t("impor_dibatalkan", lang).format(nomor=nomor, kembali=", ".join(map(str, kembali)) or "-"))
