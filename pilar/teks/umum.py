@@ -1,7 +1,5 @@
-"""Interface text in Bahasa Indonesia (default) and English."""
+"""Interface text shared by the pages: (Bahasa Indonesia, English) per key."""
 from __future__ import annotations
-
-from . import status
 
 TEKS: dict[str, tuple[str, str]] = {
     "judul_ringkasan": ("Ringkasan pilar sosial Kalimantan Selatan", "Social pillars of South Kalimantan: overview"),
@@ -457,17 +455,3 @@ TEKS: dict[str, tuple[str, str]] = {
     "pr_sk_ek_keluar": ("keluar lain {e}/tahun", "other exits {e}/year"),
 }
 
-
-class _Tetap(dict):
-    """Fills the status words and the estimate mark; leaves the caller's placeholders for .format()."""
-
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
-_TETAP = {lang: _Tetap(status.KATA[lang], tanda=status.TANDA_ESTIMASI) for lang in status.KATA}
-
-
-def t(key: str, lang: str = "id") -> str:
-    text = TEKS[key][1 if lang == "en" else 0]
-    return text.format_map(_TETAP[lang]) if "{" in text else text
