@@ -182,7 +182,8 @@ def _carry_over(con: duckdb.DuckDBPyConnection, old: Path) -> None:
         con.execute("DETACH lama")
 
 
-def _tulis(tmp: Path, data: dict[str, list[dict]], digest: str, lama: Path | None) -> dict[str, int]:
+def _tulis(tmp: Path, data: dict[str, list[dict]], digest: str, lama: Path | None,
+           bawaan: Path | None = None) -> dict[str, int]:
     # One thread, so rows reach the file in insert order: same sources, same bytes.
     con = duckdb.connect(config={"threads": 1})
     try:
@@ -191,6 +192,10 @@ def _tulis(tmp: Path, data: dict[str, list[dict]], digest: str, lama: Path | Non
         rows = _load(con, data, digest)
         if lama is not None:
             _carry_over(con, lama)
+        if bawaan is not None and bawaan.is_dir() and not _ada_batas(con):
+            from .batas import bawaan as batas_bawaan  # geometry libraries load only when a map is shipped
+            if batas_bawaan.muat(con, bawaan):
+                rows["batas_wilayah"] = con.execute("SELECT count(*) FROM batas_wilayah").fetchone()[0]
         rows.update(impor_terap.terapkan_impor(con))
         con.execute(f"CHECKPOINT {KATALOG}")
         con.execute("USE memory")
@@ -198,6 +203,11 @@ def _tulis(tmp: Path, data: dict[str, list[dict]], digest: str, lama: Path | Non
     finally:
         con.close()
     return rows
+
+
+def _ada_batas(con) -> bool:
+    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+                       "AND schema_name = 'main' AND starts_with(table_name, 'batas')").fetchone()[0] > 0
 
 
 def _sisihkan(target: Path) -> Path:
@@ -218,9 +228,11 @@ def _wal(p: Path) -> Path:
     return p.with_name(p.name + ".wal")
 
 
-def _bangun(target: Path, bacaan: tuple[dict, str], lama: Keadaan, dari: Path | None = None) -> BuildResult:
+def _bangun(target: Path, bacaan: tuple[dict, str], lama: Keadaan, dari: Path | None = None,
+            bawaan: Path | None = None) -> BuildResult:
     """Write and swap in a new file; call under ``berkas.kunci(target)``. ``dari``: carry the preserved
-    tables over from this file instead of ``target`` (an import's staging file)."""
+    tables over from this file instead of ``target`` (an import's staging file). ``bawaan``: the
+    shipped boundaries folder, loaded when nothing was carried over (``pilar.batas.bawaan``)."""
     if lama.sibuk:
         raise BasisDataSibuk(errno.EBUSY, f"Basis data {target} tidak bisa dibaca sekarang ({lama.galat}); "
                                           "tidak dibangun ulang agar batas wilayahnya tidak hilang.")
@@ -230,7 +242,8 @@ def _bangun(target: Path, bacaan: tuple[dict, str], lama: Keadaan, dari: Path | 
 
     def tulis(tmp: Path) -> None:
         nonlocal wal_lama
-        hasil.rows = _tulis(tmp, data, digest, dari if dari is not None else (target if lama.terbaca else None))
+        hasil.rows = _tulis(tmp, data, digest, dari if dari is not None else (target if lama.terbaca else None),
+                            bawaan)
         # Last steps before the swap, undone if it fails. The old file's .wal does not match the
         # new file (DuckDB would refuse to open it); a readable file's .wal was read with it.
         if lama.rusak:
@@ -265,7 +278,7 @@ def build(sources: Path | None = None, target: Path | None = None) -> BuildResul
     bacaan = sumber.read_sources_hashed(sources)
     with berkas.kunci(target):
         berkas.bersihkan_sisa(target)
-        return _bangun(target, bacaan, periksa(target))
+        return _bangun(target, bacaan, periksa(target), bawaan=sources / config.BATAS_BAWAAN)
 
 
 # ---------------------------------------------------------------- serving
@@ -324,7 +337,7 @@ def _pastikan(sources: Path, target: Path) -> str | None:
             berkas.bersihkan_sisa(target)
             sekarang = periksa(target)  # another process may have built it while we waited
             if not (sekarang.siap and sekarang.sumber_hash == bacaan[1]):
-                _bangun(target, bacaan, sekarang)
+                _bangun(target, bacaan, sekarang, bawaan=sources / config.BATAS_BAWAAN)
     except OSError as e:
         if sekarang.siap and e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             return _pesan_hanya_baca(target)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import sys
 
-from . import batas
+from . import batas, config
+from .batas import bawaan
 from . import format as fmt
 
 
@@ -16,6 +17,9 @@ def register(subparsers) -> None:
     i.add_argument("--source", help="nama sumber data, misalnya 'BIG, RBI 1:50.000 (2023)'")
     i.add_argument("--licence", "--license", dest="licence", help="lisensi data, misalnya 'CC BY 4.0'")
     i.add_argument("--attribution", help="teks atribusi yang ditampilkan di bawah peta")
+    i.add_argument("--bawaan", action="store_true",
+                   help="simpan juga hasilnya sebagai batas bawaan di folder sumber (data/sources/batas/), "
+                        "yang dimuat setiap build baru; hanya untuk data berlisensi terbuka")
     _waktu(i)
     i.set_defaults(fn=cmd_install)
 
@@ -45,6 +49,10 @@ def _ribuan(n: int) -> str:
 
 
 def cmd_install(args) -> int:
+    if args.bawaan and not (args.licence and args.attribution):
+        print("Dengan --bawaan, sebutkan --licence dan --attribution: batas yang dibagikan bersama aplikasi harus "
+              "membawa lisensi dan atribusinya. Tidak ada yang diubah.", file=sys.stderr)
+        return 2
     try:
         lap = batas.install(args.sumber, source=args.source, licence=args.licence, attribution=args.attribution,
                             timeout=args.timeout, deadline=args.deadline)
@@ -54,6 +62,17 @@ def cmd_install(args) -> int:
     if not args.licence or not args.attribution:
         print("Peringatan: lisensi dan/atau atribusi tidak disebutkan. Bila data ini mewajibkan atribusi, pasang "
               "ulang dengan --licence dan --attribution agar teksnya tampil di bawah peta.", file=sys.stderr)
+    return _simpan_bawaan() if args.bawaan else 0
+
+
+def _simpan_bawaan() -> int:
+    try:
+        paths = bawaan.simpan_dari(config.db_path(), bawaan.folder())
+    except OSError as e:
+        print(f"Batas bawaan tidak bisa ditulis ({e.strerror or e}); batas di basis data tetap terpasang.",
+              file=sys.stderr)
+        return 3
+    print("Batas bawaan disimpan: " + ", ".join(str(p) for p in paths))
     return 0
 
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = ROOT / "queries"
+BATAS_BAWAAN = "batas"  # folder in the sources holding the shipped boundaries (pilar.batas.bawaan)
 
 
 def db_path() -> Path:

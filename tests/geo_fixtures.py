@@ -283,22 +283,32 @@ def kalsel_gdf() -> gpd.GeoDataFrame:
     return kalsel()
 
 
+@pytest.fixture(scope="session")
+def db_tanpa_batas(tmp_path_factory) -> Path:
+    """The database built from data/sources without the shipped boundaries (pilar.batas.bawaan)."""
+    from conftest import REAL_SOURCES
+    from pilar import build, config
+    tmp = tmp_path_factory.mktemp("tanpa-batas")
+    shutil.copytree(REAL_SOURCES, tmp / "sources", ignore=shutil.ignore_patterns(config.BATAS_BAWAAN))
+    return build.build(tmp / "sources", tmp / "pilar.duckdb").path
+
+
 @pytest.fixture()
-def db(real_db_path, tmp_path) -> Path:
+def db(db_tanpa_batas, tmp_path) -> Path:
     """A copy of the database built from data/sources (13 units), without boundaries."""
     path = tmp_path / "db" / "pilar.duckdb"
     path.parent.mkdir()
-    shutil.copyfile(real_db_path, path)
+    shutil.copyfile(db_tanpa_batas, path)
     return path
 
 
 @pytest.fixture(scope="session")
-def reference(real_db_path, kalsel_gdf, tmp_path_factory):
+def reference(db_tanpa_batas, kalsel_gdf, tmp_path_factory):
     """The synthetic GeoJSON (EPSG:32750) installed once: (FeatureCollection, metadata, Laporan, db path)."""
     tmp = tmp_path_factory.mktemp("ref")
     src = tulis_geojson(kalsel_gdf, tmp / "kalsel_kabkota.geojson")
     path = tmp / "pilar.duckdb"
-    shutil.copyfile(real_db_path, path)
+    shutil.copyfile(db_tanpa_batas, path)
     lap = batas.install(src, source="uji sintetis", licence="CC0", attribution=ATRIBUSI, db_path=path)
     fc, meta = loaded(path)
     return fc, meta, lap, path, src

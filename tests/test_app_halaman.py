@@ -5,7 +5,7 @@ import json
 import pytest
 
 import geo_fixtures
-from conftest import REAL_SOURCES, buka_app
+from conftest import buka_app
 from pilar import db, ukuran
 from pilar import format as fmt
 
@@ -152,9 +152,9 @@ def test_admin_form_only_after_login_with_the_password(app, monkeypatch):
     assert "Admin: pasang batas wilayah" in [e.label for e in admin_expanders(at)]
 
 
-def test_boundaries_installed_while_the_app_runs_are_drawn_with_attribution(tmp_path, monkeypatch):
-    from pilar import batas, build
-    target = build.build(REAL_SOURCES, tmp_path / "pilar.duckdb").path
+def test_boundaries_installed_while_the_app_runs_are_drawn_with_attribution(db, monkeypatch, tmp_path):
+    from pilar import batas
+    target = db  # data/sources without the shipped boundaries (tests/geo_fixtures.py)
     monkeypatch.setenv("PILAR_DB", str(target))
 
     def peta():

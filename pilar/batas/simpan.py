@@ -52,7 +52,7 @@ def _tulis_salinan(db_path: Path, tmp: Path, units: list[Wilayah], rows: list[tu
                 "Daftar kabupaten/kota di basis data berubah selama pemasangan (ada build lain). "
                 "Basis data tidak diubah oleh pemasangan ini; jalankan perintahnya sekali lagi.")
         con.execute("BEGIN TRANSACTION")
-        _ganti_tabel(con, rows, meta, laporan)
+        _ganti_tabel(con, rows, meta, json_ringkas(laporan.to_dict()))
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
     finally:
@@ -60,7 +60,7 @@ def _tulis_salinan(db_path: Path, tmp: Path, units: list[Wilayah], rows: list[tu
     periksa_salinan(tmp, len(units))
 
 
-def _ganti_tabel(con, rows: list[tuple], meta: dict, laporan: Laporan) -> None:
+def _ganti_tabel(con, rows: list[tuple], meta: dict, report: str) -> None:
     # Every table a rebuild carries over whose name starts with "batas" (one of build.PRESERVED_PREFIX;
     # the "impor" tables belong to the spreadsheet imports) belongs to the boundaries: drop them all.
     old = [r[0] for r in con.execute(
@@ -68,6 +68,11 @@ def _ganti_tabel(con, rows: list[tuple], meta: dict, laporan: Laporan) -> None:
         "AND schema_name = 'main' AND starts_with(table_name, ?)", [AWALAN]).fetchall()]
     for t in old:
         con.execute(f'DROP TABLE "{t}"')
+    buat_tabel(con, rows, meta, report)
+
+
+def buat_tabel(con, rows: list[tuple], meta: dict, report: str) -> None:
+    """Create and fill the boundary tables (rows: kode_bps, nama, geojson, vertices, parts)."""
     con.execute(f"""CREATE TABLE {TABEL_WILAYAH} (
         kode_bps INTEGER PRIMARY KEY,
         nama     VARCHAR NOT NULL,
@@ -85,7 +90,7 @@ def _ganti_tabel(con, rows: list[tuple], meta: dict, laporan: Laporan) -> None:
         report       VARCHAR NOT NULL)""")
     con.execute(f"INSERT INTO {TABEL_META} VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [meta["source"], meta["licence"], meta["attribution"], meta["installed_at"],
-                 meta["input_name"], meta["input_sha256"], json_ringkas(laporan.to_dict())])
+                 meta["input_name"], meta["input_sha256"], report])
 
 
 def periksa_salinan(path: Path, n: int) -> None:
