@@ -16,6 +16,7 @@ import sys
 import duckdb
 
 from . import alokasi, build, cli_batas, cli_impor, cli_proyeksi, cli_ukuran, config, db, ekspor, proyeksi, sumber
+from .lembar import cli as cli_lembar
 
 # argparse's own messages (Python 3.11), in Bahasa Indonesia; the first match wins.
 _PESAN_ARGPARSE = [
@@ -139,6 +140,7 @@ def parser() -> argparse.ArgumentParser:
     cli_proyeksi.register(sub)
     cli_batas.register(sub)
     cli_impor.register(sub)
+    cli_lembar.register(sub)
     return p
 
 
