@@ -9,6 +9,7 @@ cannot be used (``main``).
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import re
 import sys
@@ -17,6 +18,7 @@ import duckdb
 
 from . import alokasi, build, cli_batas, cli_impor, cli_proyeksi, cli_ukuran, config, db, ekspor, proyeksi, sumber
 from .lembar import cli as cli_lembar
+from . import ekspor_xlsx
 
 # argparse's own messages (Python 3.11), in Bahasa Indonesia; the first match wins.
 _PESAN_ARGPARSE = [
@@ -101,6 +103,10 @@ def cmd_queries(args) -> int:
 
 
 def cmd_query(args) -> int:
+    masalah = ekspor.masalah_tujuan(args.out, args.format)  # before anything runs: a bad path writes nothing
+    if masalah:
+        _pesan(masalah)
+        return 2
     q = db.get_query(args.nama)
     by_name = {p.nama: p for p in q.params}
     values = {}
@@ -118,9 +124,19 @@ def cmd_query(args) -> int:
         _pesan(build.masalah_sumber())
     try:  # codes and periods are checked against the database by db.run
         df = db.run(con, q.nama, **values)
+        if args.format == "xlsx":  # the workbook's first sheet names the result's sources and periods
+            data = ekspor_xlsx.kueri_xlsx(con, q, values, df)
     finally:
         con.close()
-    ekspor.tulis_frame(df, args.format)
+    if args.format != "xlsx":
+        if not args.out:
+            ekspor.tulis_frame(df, args.format)
+            return 0
+        teks = io.StringIO()
+        ekspor.tulis_frame(df, args.format, teks)
+        data = teks.getvalue().encode("utf-8")
+    ekspor.tulis_atomik(args.out, data)
+    print(f"Ditulis: {args.out} ({len(df)} baris)")
     return 0
 
 
@@ -134,7 +150,9 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("nama", help="nama kueri (lihat: python -m pilar queries)")
     q.add_argument("--param", action="append", metavar="NAMA=NILAI",
                    help="parameter kueri, boleh berulang; misalnya kode=6371,6372 atau periode=2022-Q2")
-    q.add_argument("--format", choices=ekspor.FORMAT_CLI, default="tabel", help="tabel, csv atau json (bawaan tabel)")
+    q.add_argument("--format", choices=ekspor.FORMAT_CLI + tuple(ekspor.FORMAT_BERKAS), default="tabel",
+                   help="tabel, csv, json atau xlsx (bawaan tabel); xlsx butuh --out")
+    q.add_argument("--out", metavar="BERKAS", help="tulis ke berkas ini (xlsx: lembar Keterangan lalu Data)")
     q.set_defaults(fn=cmd_query)
     cli_ukuran.register(sub)
     cli_proyeksi.register(sub)

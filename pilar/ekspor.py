@@ -21,8 +21,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sys
+import unicodedata
+from pathlib import Path
 
 import pandas as pd
 from pandas.api import types as ptypes
@@ -38,6 +41,7 @@ LABEL = {
 # First characters that make a spreadsheet read a cell as a formula (OWASP).
 PEMICU_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 FORMAT_CLI = ("tabel", "csv", "json")
+FORMAT_BERKAS = {"xlsx": ".xlsx"}  # formats written only to a file (--out), with the suffix they need
 
 
 def aman(nilai):
@@ -106,3 +110,44 @@ def tulis_frame(df: pd.DataFrame, bentuk: str, out=None) -> None:
     else:
         with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
             print(df.to_string(index=False), file=out)
+
+
+def nama_gambar(*bagian: str, maks: int = 120) -> str:
+    """An ASCII file name (no suffix) from a chart's title, units and period, e.g.
+    'kpm-pkh-per-1-000-penduduk_kota-banjarmasin_2025-q3': safe on every OS and in any mail program."""
+    slug = [re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", str(b)).encode("ascii", "ignore")
+                   .decode().lower()).strip("-") for b in bagian]
+    return "_".join(s for s in slug if s)[:maks].rstrip("-_") or "grafik"
+
+
+def masalah_tujuan(out: str | None, bentuk: str) -> str | None:
+    """Why ``out`` cannot receive a ``bentuk`` file (one Indonesian sentence), or None when it can.
+
+    Checked before anything runs, so a bad path writes nothing."""
+    akhiran = FORMAT_BERKAS.get(bentuk)
+    if out is None:
+        return (f"Format {bentuk} hanya ditulis ke berkas: tambahkan --out BERKAS{akhiran}." if akhiran else None)
+    path = Path(out)
+    if not out.strip() or path.is_dir():
+        return f"--out '{out}' bukan nama berkas; tulis misalnya --out hasil{akhiran or '.csv'}."
+    if akhiran and path.suffix.lower() != akhiran:
+        return f"Berkas {bentuk} harus berakhiran {akhiran} (Excel menolak akhiran lain): '{out}'."
+    folder = path.parent
+    if not folder.is_dir():
+        return f"Folder '{folder}' tidak ada; buat dulu atau pilih folder lain untuk --out."
+    if not os.access(folder, os.W_OK):
+        return f"Folder '{folder}' tidak dapat ditulis; pilih folder lain untuk --out."
+    return None
+
+
+def tulis_atomik(path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all: a temporary file beside it, then a rename."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # open() keeps the user's umask (mkstemp: 0600)
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

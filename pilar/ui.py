@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from . import build, ekspor, peta, sumber, tampilan, ukuran, wilayah
+from . import build, ekspor, ekspor_xlsx, peta, sumber, tampilan, ukuran, wilayah
 from . import ui_admin as adm
 from . import status as status_mod
 from .simpanan import SIMPANAN
@@ -30,6 +30,7 @@ HALAMAN = [  # (page file, menu text key, icon)
     ("pages/2_Rasio.py", "menu_rasio", ":material/bar_chart:"),
     ("pages/4_Proyeksi.py", "menu_proyeksi", ":material/trending_down:"),
     ("pages/5_Sumber.py", "menu_sumber", ":material/menu_book:"),
+    ("pages/7_Presentasi.py", "menu_presentasi", ":material/slideshow:"),
 ]
 HALAMAN_ADMIN = ("pages/6_Impor.py", "menu_impor", ":material/upload_file:")  # linked for admins only
 
@@ -85,9 +86,24 @@ def ikat(fn, label: str, nama: str, **kw):
     return fn(label, key="_" + nama, on_change=_salin, args=("_" + nama, nama), **kw)
 
 
-def halaman(judul_key: str) -> Pilihan:
-    """Page setup and shared sidebar. Call first on every page."""
-    st.set_page_config(page_title="Pilar Kalsel", layout="wide", initial_sidebar_state="auto")
+# Static CSS for every page (never data): at projector and tablet widths, charts that stand side by side
+# stack, and card labels and values wrap instead of being cut ("Pendamping P…").
+_CSS_LAYAR = """<style>
+@media (max-width: 1280px) {
+  [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) { flex-wrap: wrap; }
+  [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) > [data-testid="stColumn"] {
+    flex: 1 1 100% !important; min-width: 100% !important; }
+  [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }
+}
+[data-testid="stMetricLabel"] * { white-space: normal !important; overflow: visible !important; }
+[data-testid="stMetricValue"] > div { font-size: clamp(1.6rem, 2.6vw, 2.25rem); overflow: visible !important; }
+</style>"""
+
+
+def halaman(judul_key: str, sidebar: str = "auto") -> Pilihan:
+    """Page setup and shared sidebar. Call first on every page (``sidebar="collapsed"``: presentation)."""
+    st.set_page_config(page_title="Pilar Kalsel", layout="wide", initial_sidebar_state=sidebar)
+    st.html(_CSS_LAYAR)
     ss = st.session_state
     _ikuti_basis_data("en" if st.query_params.get("lang") == "en" and "lang" not in ss else ss.get("lang", "id"))
     known = {int(k): v for k, v in tampilan.indikator().nama_lengkap.items()}
@@ -203,8 +219,15 @@ def tabel(df, *, judul: str, p: Pilihan, nama_berkas: str, ukuran_asal=(), perio
         return ekspor.csv_bytes(df, judul=judul, periode=periode, wilayah=wilayah_teks, sumber=teks_sumber,
                                 lang=p.lang)
 
-    st.download_button(t("unduh_csv", p.lang), data, file_name=f"{nama_berkas}.csv", mime="text/csv",
-                       key=f"unduh_{nama_berkas}", icon=":material/download:", on_click="ignore")
+    def data_xlsx() -> bytes:  # likewise; the first sheet also defines the catalog measures shown
+        return ekspor_xlsx.xlsx_bytes(df, judul=judul, periode=periode, wilayah=wilayah_teks, sumber=teks_sumber,
+                                      lang=p.lang, definisi_ukuran=ekspor_xlsx.definisi(df.columns, p.lang, ukuran_asal))
+
+    with st.container(horizontal=True):
+        st.download_button(t("unduh_csv", p.lang), data, file_name=f"{nama_berkas}.csv", mime="text/csv",
+                           key=f"unduh_{nama_berkas}", icon=":material/download:", on_click="ignore")
+        st.download_button(t("unduh_xlsx", p.lang), data_xlsx, file_name=f"{nama_berkas}.xlsx", mime=MIME_XLSX,
+                           key=f"unduh_xlsx_{nama_berkas}", icon=":material/table_view:", on_click="ignore")
 
 
 _GAYA: OrderedDict = OrderedDict()  # table content and language -> its Styler, shared by all sessions
@@ -282,8 +305,13 @@ _styler_sekali()
 
 
 def plot(fig, **kwargs):
-    """Every chart through one place: offline config (no plotly CDN, no logo)."""
-    return st.plotly_chart(fig, config=peta.PLOTLY_CONFIG, width="stretch", **kwargs)
+    """Every chart through one place: offline config (no plotly CDN, no logo), and a modebar whose
+    camera saves a projector-sized PNG (drawn by plotly.js in the browser: no server, no network)
+    named after the chart, the units chosen and the data period. ``config=`` adds to or overrides it."""
+    gambar = {"format": "png", "width": PNG_UKURAN[0], "height": PNG_UKURAN[1], "scale": 1,
+              "filename": _nama_png(fig, kwargs.get("key"))}
+    config = {**peta.PLOTLY_CONFIG, "displayModeBar": True, "toImageButtonOptions": gambar, **kwargs.pop("config", {})}
+    return st.plotly_chart(fig, config=config, width="stretch", **kwargs)
 
 
 def tren(kode_ukuran, p: Pilihan, key: str) -> None:
@@ -310,3 +338,27 @@ def atribusi_batas(meta: dict, lang: str) -> str:
         sumber=meta.get("source") or meta.get("input_name") or "-")
     licence = f" ({meta['licence']})" if meta.get("licence") and meta["licence"] not in text else ""
     return teks_aman(f"{t('atribusi', lang)}: {text}{licence}")
+
+
+# ---------------------------------------------------------------- exports (tables as XLSX, charts as PNG)
+
+MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PNG_UKURAN = (1920, 1080)  # a chart saved from the modebar: full HD, what projectors and slides take
+
+
+def _judul_grafik(fig) -> str:
+    """What a chart shows: its title, else its colour bar's title (the map names its measure there)."""
+    judul = fig.layout.title.text
+    for tr in fig.data:
+        judul = judul or getattr(getattr(getattr(tr, "colorbar", None), "title", None), "text", None)
+    return judul or ""
+
+
+def _nama_png(fig, key: str | None) -> str:
+    """The PNG's file name: chart (title, else its key), the sidebar's units (or the province) and period."""
+    ss = st.session_state
+    kode, nama = ss.get("kab") or [], tampilan.indikator().nama
+    wilayah = [nama.get(k, str(k)) for k in kode] if len(kode) <= 3 else [f"{len(kode)} wilayah"]
+    periode = ss.get("kuartal") or next(iter(tampilan.kuartal_data()), "")
+    judul = _judul_grafik(fig) or (key or "").rstrip("_0123456789")
+    return ekspor.nama_gambar(judul, *(wilayah or ["kalsel"]), periode)
