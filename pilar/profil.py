@@ -12,6 +12,8 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+import pandas as pd
+
 from . import format as fmt
 from . import proyeksi as pr
 from . import proyeksi_tampilan as tampil
@@ -86,6 +88,7 @@ class Profil:
     dicetak: datetime
     estimasi_ada: bool
     proyeksi_teks: tuple[str, ...] = ()   # the summary as sentences (start values, then each scenario)
+    sumber_id: tuple[str, ...] = ()       # the ids behind ``sumber`` (for CSV headers)
     lang: str = "id"
 
     def baris_ukuran(self, kode_ukuran: str) -> BarisProfil:
@@ -213,9 +216,23 @@ def susun(kode: int | None, kuartal: str | None = None, lang: str = "id") -> Pro
         kode=kode, nama=nama, periode=_periode(kode, kuartal, lang), baris=baris, tren=_tren(kode, lang),
         proyeksi=proyeksi, sumber=tuple(tampilan.sumber_teks(sorted(sumber_id))),
         dicetak=datetime.now(timezone.utc), estimasi_ada=any(b.status == st.ESTIMASI for b in baris),
-        proyeksi_teks=proyeksi_teks, lang=lang)
+        proyeksi_teks=proyeksi_teks, sumber_id=tuple(sorted(sumber_id)), lang=lang)
 
 
 def dicetak_teks(p: Profil) -> str:
     """'dicetak pada 30 November 2026 04.10 UTC'."""
     return t("lb_dicetak", p.lang).format(waktu=fmt.waktu(p.dicetak, p.lang))
+
+
+@tersimpan
+def tabel(kode: int | None, kuartal: str | None = None, lang: str = "id") -> pd.DataFrame:
+    """The profile's rows as the page's table (formatted texts, estimate marked) and its CSV."""
+    p = susun(kode, kuartal, lang)
+    return pd.DataFrame({
+        t("lb_k_angka", lang): [b.label for b in p.baris], t("lb_k_nilai", lang): [b.teks for b in p.baris],
+        t("lb_k_satuan", lang): [b.satuan for b in p.baris],
+        t("lb_k_status", lang): [st.kata(b.status, lang) for b in p.baris],
+        t("lb_k_periode", lang): [b.periode for b in p.baris],
+        t("lb_k_provinsi", lang): [b.provinsi_teks for b in p.baris],
+        t("lb_k_peringkat", lang): [b.peringkat_teks for b in p.baris],
+        t("lb_k_catatan", lang): [b.alasan for b in p.baris]})

@@ -27,6 +27,7 @@ WARNA_STATUS = {status_mod.ESTIMASI: "orange", status_mod.BERITA: "blue"}  # bad
 HALAMAN = [  # (page file, menu text key, icon)
     ("dashboard.py", "menu_ringkasan", ":material/dashboard:"),
     ("pages/1_Peta.py", "menu_peta", ":material/map:"),
+    ("pages/3_Profil.py", "menu_profil", ":material/id_card:"),
     ("pages/2_Rasio.py", "menu_rasio", ":material/bar_chart:"),
     ("pages/4_Proyeksi.py", "menu_proyeksi", ":material/trending_down:"),
     ("pages/5_Sumber.py", "menu_sumber", ":material/menu_book:"),

@@ -1,0 +1,57 @@
+"""Profil: every figure of one kabupaten/kota (or of the province) with the province value and its rank,
+the trend, the projection summary, sources, and the fact sheet (PDF) and audience page. Layout only:
+the content is pilar.profil.susun, shared with the fact sheet and the slides."""
+import streamlit as st
+
+from pilar import lembar, profil, tampilan, ui
+from pilar.teks import t
+
+p = ui.halaman("judul_profil")
+lang = p.lang
+ss = st.session_state
+nama = tampilan.indikator().nama_lengkap
+pilihan = [None, *nama.index]
+kode = p.kode[0] if len(p.kode) == 1 else None  # one unit chosen: its profile; else the province
+
+
+def _pilih() -> None:
+    baru = ss["_profil_wilayah"]
+    ui.set_kab([baru] if baru else [])  # the profile's unit becomes the filter of every page
+
+
+ss["_profil_wilayah"] = kode
+st.selectbox(t("lb_pilih_wilayah", lang), pilihan, key="_profil_wilayah", on_change=_pilih,
+             format_func=lambda k: t("lb_provinsi", lang) if k is None else nama[k])
+
+pr = profil.susun(kode, p.kuartal, lang)
+st.markdown(f"### {ui.teks_aman(pr.nama)}\n{ui.teks_aman(pr.periode)}")
+ui.banner_estimasi([b.status for b in pr.baris], lang)
+
+kiri, kanan = st.columns([3, 2])
+with kiri:
+    cols = st.columns(4)
+    for i, b in enumerate(x for x in pr.baris if x.pilar or x.kode_ukuran == "kpm_pkh"):
+        c = cols[i % 4]
+        c.metric(b.label, b.teks)
+        c.markdown(" ".join(x for x in (b.satuan, ui.badge(b.status, lang)) if x))
+with kanan:
+    st.subheader(t("lb_h_proyeksi", lang))
+    st.markdown("\n".join(f"- {ui.teks_aman(s)}" for s in pr.proyeksi_teks))
+    st.caption(t("lb_proyeksi_model", lang))
+    st.download_button(t("lb_unduh_pdf", lang), lambda: lembar.pdf(kode, p.kuartal, lang),
+                       file_name=f"lembar_fakta_{pr.nama_berkas}.pdf", mime="application/pdf",
+                       key="unduh_lembar_profil", icon=":material/picture_as_pdf:", on_click="ignore")
+    try:
+        lembar.pastikan_audiens()
+        st.link_button(t("lb_buka_audiens", lang), profil.url_audiens(kode), icon=":material/smartphone:")
+    except OSError:  # a read-only install folder: the page still shows everything else
+        pass
+
+st.subheader(t("lb_h_pilar", lang) + " · " + t("lb_h_rasio", lang))
+ui.tabel(profil.tabel(kode, p.kuartal, lang), judul=pr.nama, p=p, nama_berkas=f"profil_{pr.nama_berkas}",
+         periode=pr.periode, sumber=pr.sumber_id)
+st.caption(t("lb_legenda", lang))
+ui.tren(profil.UKURAN_PROFIL[:8], ui.Pilihan((kode,) if kode else (), lang, p.kuartal), key="profil_tren")
+
+st.subheader(t("lb_h_sumber", lang))
+st.markdown("\n".join(f"- {ui.teks_aman(s)}" for s in pr.sumber))
