@@ -77,3 +77,18 @@ def test_source_frame_is_not_changed():
     df = pd.DataFrame({"nama": ["=x"], "n": [-1]})
     ekspor.csv_bytes(df, judul="T", periode="P", wilayah="W", sumber=[])
     assert df.to_dict("list") == {"nama": ["=x"], "n": [-1]}
+
+
+@pytest.mark.parametrize("bagian, nama", [
+    (("KPM PKH per 1.000 penduduk", "Kota Banjarmasin", "2025-Q3"), "kpm-pkh-per-1-000-penduduk_kota-banjarmasin_2025-q3"),
+    (("Luas wilayah (km²)", "Hulu Sungai Selatan"), "luas-wilayah-km2_hulu-sungai-selatan"),
+    (("Élan / <b>x</b>", "", "../../etc"), "elan-b-x-b_etc"),
+    (("", "  "), "grafik"),
+])
+def test_png_file_name_is_ascii_slug_of_chart_units_and_period(bagian, nama):
+    assert ekspor.nama_gambar(*bagian) == nama
+
+
+def test_png_file_name_is_bounded():
+    nama = ekspor.nama_gambar("a" * 100, *["Kabupaten Hulu Sungai Tengah"] * 5, "2025-Q3")
+    assert len(nama) <= 120 and nama.isascii() and not nama.endswith(("-", "_"))
