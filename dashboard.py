@@ -1,7 +1,7 @@
 """Ringkasan (home page). Run: streamlit run dashboard.py"""
 import streamlit as st
 
-from pilar import tampilan, ui, ukuran
+from pilar import lembar, profil, tampilan, ui, ukuran
 from pilar.teks import t
 
 p = ui.halaman("judul_ringkasan")
@@ -19,6 +19,11 @@ cols = st.columns(4)
 for i, k in enumerate(KARTU):
     ui.metrik(cols[i % 4], k, p)
 ui.tentang(KARTU, p)
+if len(p.kode) <= 1:  # the fact sheet of the one unit chosen, or of the province
+    satu = p.kode[0] if p.kode else None
+    st.download_button(t("lb_unduh_pdf", lang), lambda: lembar.pdf(satu, p.kuartal, lang), on_click="ignore",
+                       file_name=f"lembar_fakta_{profil.nama_berkas(satu)}.pdf", mime="application/pdf",
+                       key="unduh_lembar", icon=":material/picture_as_pdf:")
 
 kiri, kanan = st.columns([2, 3])
 with kiri:
@@ -34,5 +39,7 @@ with kanan:
     ui.tabel(tampilan.peringkat(p.kode, urut, kolom, lang, p.kuartal), judul=t("peringkat", lang), p=p,
              ukuran_asal=kolom, nama_berkas="peringkat_wilayah")
     ui.gema(urut, p)
+    st.page_link("pages/3_Profil.py", icon=":material/id_card:", label=t("lb_buka_profil", lang).format(
+        nama=ui.teks_aman(p.nama) if len(p.kode) == 1 else t("lb_provinsi", lang)))
 
 ui.tren(KARTU, p, key="tren")

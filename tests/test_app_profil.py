@@ -1,5 +1,14 @@
 """The Profil page: one unit's figures with province value and rank, from the profile builder."""
+import pytest
+
 from pilar import lembar, profil
+
+
+@pytest.fixture(autouse=True)
+def audiens(tmp_path, monkeypatch):
+    """Audience pages go to a temporary folder, not the repository's static/."""
+    monkeypatch.setenv("PILAR_AUDIENS", str(tmp_path))
+    return tmp_path
 
 
 def _teks(at) -> str:
@@ -29,3 +38,19 @@ def test_choosing_a_unit_on_the_page_sets_the_filter(buka):
     assert not at.exception
     assert at.session_state["kab"] == [6372]
     assert profil.susun(6372).nama in _teks(at)
+
+
+def test_home_and_map_link_to_the_profile_and_offer_the_fact_sheet(buka):
+    at = buka("dashboard.py", kab="6371")
+    nama = profil.susun(6371).nama
+    assert any(x.proto.page == "Profil" and nama in x.proto.label for x in at.get("page_link"))
+    tombol = [x for x in at.get("download_button") if x.proto.label == "Unduh lembar fakta (PDF)"]
+    assert len(tombol) == 1
+    at = buka("pages/1_Peta.py", kab="6371")
+    assert any(x.proto.page == "Profil" and nama in x.proto.label for x in at.get("page_link"))
+
+
+def test_profile_page_writes_the_audience_pages(buka, audiens):
+    buka("pages/3_Profil.py", kab="6371")
+    assert sorted(p.name for p in audiens.glob("*.html")) == sorted(
+        f"{profil.nama_berkas(k)}.html" for k in lembar.semua_kode())

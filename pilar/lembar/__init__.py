@@ -21,7 +21,7 @@ from .cetak import LembarError, susun_pdf
 
 __all__ = ["LembarError", "pdf", "html", "tulis_audiens", "pastikan_audiens", "semua_kode", "DIREKTORI_AUDIENS"]
 
-DIREKTORI_AUDIENS = config.ROOT / "static" / "lembar"
+DIREKTORI_AUDIENS = config.ROOT / "static" / "lembar"  # served by the dashboard as app/static/lembar/
 TANDA_VERSI = ".versi"  # which database version the pages were written from
 
 
@@ -75,11 +75,16 @@ def _versi() -> str:
     return repr(SIMPANAN.versi)
 
 
-@tersimpan
-def pastikan_audiens(direktori: str | None = None) -> Path:
+def pastikan_audiens(direktori: Path | str | None = None) -> Path:
     """The audience pages exist and were written from the database version being served (they are
-    rewritten when missing or from another version). Cached per database version: one check each."""
-    d = Path(direktori) if direktori else DIREKTORI_AUDIENS
+    rewritten when missing or from another version). Checked once per database version and folder."""
+    d = Path(direktori or os.environ.get("PILAR_AUDIENS") or DIREKTORI_AUDIENS)  # tests point elsewhere
+    return _pastikan(str(d))
+
+
+@tersimpan
+def _pastikan(direktori: str) -> Path:
+    d = Path(direktori)
     tanda = d / TANDA_VERSI
     lengkap = all((d / f"{profil.nama_berkas(k)}.html").is_file() for k in semua_kode())
     if not (lengkap and tanda.is_file() and tanda.read_text(encoding="utf-8") == _versi()):
