@@ -221,8 +221,9 @@ def tabel(df, *, judul: str, p: Pilihan, nama_berkas: str, ukuran_asal=(), perio
                                 lang=p.lang)
 
     def data_xlsx() -> bytes:  # likewise; the first sheet also defines the catalog measures shown
+        definisi = ekspor_xlsx.definisi(df.columns, p.lang, ukuran_asal)
         return ekspor_xlsx.xlsx_bytes(df, judul=judul, periode=periode, wilayah=wilayah_teks, sumber=teks_sumber,
-                                      lang=p.lang, definisi_ukuran=ekspor_xlsx.definisi(df.columns, p.lang, ukuran_asal))
+                                      lang=p.lang, definisi_ukuran=definisi)
 
     with st.container(horizontal=True):
         st.download_button(t("unduh_csv", p.lang), data, file_name=f"{nama_berkas}.csv", mime="text/csv",

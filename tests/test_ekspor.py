@@ -80,7 +80,8 @@ def test_source_frame_is_not_changed():
 
 
 @pytest.mark.parametrize("bagian, nama", [
-    (("KPM PKH per 1.000 penduduk", "Kota Banjarmasin", "2025-Q3"), "kpm-pkh-per-1-000-penduduk_kota-banjarmasin_2025-q3"),
+    (("KPM PKH per 1.000 penduduk", "Kota Banjarmasin", "2025-Q3"),
+     "kpm-pkh-per-1-000-penduduk_kota-banjarmasin_2025-q3"),
     (("Luas wilayah (km²)", "Hulu Sungai Selatan"), "luas-wilayah-km2_hulu-sungai-selatan"),
     (("Élan / <b>x</b>", "", "../../etc"), "elan-b-x-b_etc"),
     (("", "  "), "grafik"),

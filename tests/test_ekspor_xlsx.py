@@ -163,7 +163,8 @@ def test_cli_query_xlsx_equals_the_query_and_carries_its_context(real_db_path, r
         assert teks.startswith(f"{sid}: {sumber.at[sid, 'penerbit']}") and sumber.at[sid, "judul"] in teks
     assert nilai_untuk(rows, "Periode") == [", ".join(f"triwulan {p[6]} {p[:4]}" for p in sorted(set(df["periode"])))]
     assert nilai_untuk(rows, "Wilayah") == [", ".join(df["nama"])]
-    assert nilai_untuk(rows, "Definisi") == [f"{ukuran.UKURAN['kpm_pkh'].label()}: {ukuran.UKURAN['kpm_pkh'].definisi()}"]
+    kpm = ukuran.UKURAN["kpm_pkh"]
+    assert nilai_untuk(rows, "Definisi") == [f"{kpm.label()}: {kpm.definisi()}"]
     dicetak = nilai_untuk(rows, "Dicetak pada")[0]
     assert re.fullmatch(r"\d{1,2} \w+ \d{4} \d{2}\.\d{2} UTC", dicetak) and str(dt.date.today().year) in dicetak
 
