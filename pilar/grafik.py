@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -14,16 +15,51 @@ WARNA_LAIN = "#9ecae1"       # light blue: the others (lightness, not hue, carri
 WARNA_SEMUA = "#2171b5"      # no selection: all units alike
 WARNA_GEMA = "#bdbdbd"       # grey: a value that only echoes an allocation rule
 
+LEBAR_LABEL = 38             # characters per line of a title or legend label (plotly does not wrap text)
+
+
 def _pola(statuses) -> dict:
-    """Hatching marks estimated bars, so the mark does not depend on colour."""
-    return dict(shape=["/" if s == st.ESTIMASI else "" for s in statuses], solidity=0.3, fgcolor="white")
+    """Hatching marks estimated bars, so the mark does not depend on colour. "overlay": the bar keeps its
+    colour under white hatching (plotly's default "replace" leaves the bar transparent: white on white)."""
+    return dict(shape=["/" if s == st.ESTIMASI else "" for s in statuses], solidity=0.3, fgcolor="white",
+                fgopacity=0.9, fillmode="overlay")
+
+
+def bungkus(teks: str, lebar: int = LEBAR_LABEL) -> str:
+    """Plain text escaped for plotly and broken into lines with <br>, so a long label is not cut."""
+    return "<br>".join(html.escape(baris) for baris in textwrap.wrap(str(teks), lebar)) or html.escape(str(teks))
 
 
 def _layout(fig: go.Figure, lang: str, height: int) -> go.Figure:
     fig.update_layout(margin=dict(l=10, r=30, t=40, b=10), height=height, separators=fmt.plotly_separators(lang),
                       font=dict(size=16), showlegend=False, bargap=0.25, plot_bgcolor="white")
-    fig.update_xaxes(gridcolor="#e5e5e5", zerolinecolor="#999")
+    # automargin: tick labels push the margin instead of being cut at the chart's edge ("endamping PKH")
+    fig.update_xaxes(gridcolor="#e5e5e5", zerolinecolor="#999", automargin=True)
+    fig.update_yaxes(automargin=True)
     return fig
+
+
+def _garis_acuan(fig: go.Figure, rentang, norma, nilai_provinsi, teks_provinsi: str) -> int:
+    """Reference band and lines, named in a legend under the chart rather than written over the bars
+    (a label on the plot covers the values next to it). Returns how many legend entries there are."""
+    n = 0
+    if rentang:
+        lo, hi, label = rentang
+        fig.add_vrect(x0=lo, x1=hi, fillcolor="#fdd49e", opacity=0.45, line_width=0, layer="below",
+                      name=bungkus(label), showlegend=True)
+        n += 1
+    if norma:
+        fig.add_vline(x=norma[0], line_dash="dot", line_color="#333", line_width=2, name=bungkus(norma[1]),
+                      showlegend=True)
+        n += 1
+    if nilai_provinsi is not None:
+        fig.add_vline(x=nilai_provinsi, line_dash="dash", line_color="#d94801", line_width=2,
+                      name=bungkus(teks_provinsi), showlegend=True)
+        n += 1
+    if n:
+        fig.update_layout(showlegend=True, legend=dict(orientation="h", x=0, xanchor="left", y=-0.06,
+                                                       yanchor="top", font=dict(size=14)))
+    return n
 
 
 def batang_wilayah(df: pd.DataFrame, judul: str, desimal: int, lang: str, terpilih: tuple[int, ...] = (),
@@ -43,24 +79,16 @@ def batang_wilayah(df: pd.DataFrame, judul: str, desimal: int, lang: str, terpil
     hover = [f"{n}: {fmt.angka(v, lang, desimal)} ({st.kata(s, lang)})" for n, v, s in
              zip(nama, d["nilai"], d["status"])]
     pattern = _pola(d["status"])
-    fig = go.Figure(go.Bar(x=d["nilai"], y=nama, orientation="h", marker_color=colours,
+    fig = go.Figure(go.Bar(x=d["nilai"], y=nama, orientation="h", marker_color=colours, showlegend=False,
                            marker_pattern=pattern, text=text, textposition="outside", cliponaxis=False,
                            customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
-    if rentang:
-        lo, hi, label = rentang
-        fig.add_vrect(x0=lo, x1=hi, fillcolor="#fdd49e", opacity=0.45, line_width=0, layer="below",
-                      annotation_text=label, annotation_position="bottom right", annotation_font_size=13)
-    if norma:
-        fig.add_vline(x=norma[0], line_dash="dot", line_color="#333", line_width=2,
-                      annotation_text=norma[1], annotation_position="bottom right", annotation_font_size=13)
-    if nilai_provinsi is not None:
-        fig.add_vline(x=nilai_provinsi, line_dash="dash", line_color="#d94801", line_width=2,
-                      annotation_text=f"{label_provinsi}: {fmt.angka(nilai_provinsi, lang, desimal)}",
-                      annotation_position="top right", annotation_font_size=13)
+    teks_provinsi = "" if nilai_provinsi is None else f"{label_provinsi}: {fmt.angka(nilai_provinsi, lang, desimal)}"
+    legenda = _garis_acuan(fig, rentang, norma, nilai_provinsi, teks_provinsi)
     top = max([v for v in d["nilai"] if v == v] + [nilai_provinsi or 0, rentang[1] if rentang else 0, norma[0] if norma else 0])
     fig.update_xaxes(range=[0, top * 1.25])  # room for the value labels
-    fig.update_layout(title=dict(text=judul, font=dict(size=18)))
-    return _layout(fig, lang, height=max(360, 34 * len(d) + 110))
+    fig.update_layout(title=dict(text=bungkus(judul), font=dict(size=18), automargin=True))
+    fig = _layout(fig, lang, height=max(360, 34 * len(d) + 110 + 40 * legenda))
+    return fig.update_layout(showlegend=bool(legenda))
 
 
 def komposisi_pilar(df: pd.DataFrame, lang: str) -> go.Figure:
@@ -84,7 +112,8 @@ def tren(df: pd.DataFrame, lang: str, kolom: int = 4) -> go.Figure:
 
     judul = list(dict.fromkeys(df["judul"]))
     baris = -(-len(judul) // kolom)
-    fig = make_subplots(rows=baris, cols=kolom, subplot_titles=judul, vertical_spacing=0.18, horizontal_spacing=0.06)
+    fig = make_subplots(rows=baris, cols=kolom, subplot_titles=[bungkus(j, 18) for j in judul],
+                        vertical_spacing=0.3 / baris ** 0.5, horizontal_spacing=0.08)
     for i, j in enumerate(judul):
         d = df[df["judul"] == j]
         est = [s == st.ESTIMASI for s in d["status"]]
@@ -96,4 +125,4 @@ def tren(df: pd.DataFrame, lang: str, kolom: int = 4) -> go.Figure:
             customdata=teks, hovertemplate="%{x}: %{customdata}<extra></extra>"), row=i // kolom + 1, col=i % kolom + 1)
     fig.update_yaxes(rangemode="tozero", gridcolor="#e5e5e5")
     fig.update_xaxes(type="category")
-    return _layout(fig, lang, height=260 * baris).update_layout(font=dict(size=13))
+    return _layout(fig, lang, height=320 * baris).update_layout(font=dict(size=13))

@@ -97,7 +97,8 @@ _CSS_LAYAR = """<style>
   [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }
 }
 [data-testid="stMetricLabel"] * { white-space: normal !important; overflow: visible !important; }
-[data-testid="stMetricValue"] > div { font-size: clamp(1.6rem, 2.6vw, 2.25rem); overflow: visible !important; }
+[data-testid="stMetricValue"] * { overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricValue"] p { font-size: clamp(1.6rem, 2.6vw, 2.25rem) !important; }
 </style>"""
 
 

@@ -1,0 +1,5 @@
+"""Presentasi: full-width slides for a forum, stepped with a clicker. Logic: pilar/ui_presentasi.py."""
+from pilar import ui, ui_presentasi
+
+p = ui.halaman("judul_presentasi", sidebar="collapsed")
+ui_presentasi.jalankan(p)
