@@ -31,8 +31,10 @@ def test_map_chart_saves_1920x1080_png_named_after_measure_units_and_period(real
     assert cfg["displayModeBar"] is True and "toImage" not in cfg["modeBarButtonsToRemove"]
     assert cfg["topojsonURL"] == "app/static/" and cfg["displaylogo"] is False  # the offline settings stay
     label = ukuran.UKURAN[ukuran.BAWAAN_PETA].label("id")
-    assert cfg["toImageButtonOptions"] == {"format": "png", "width": 1920, "height": 1080, "scale": 1,
-                                           "filename": f"{slug(label)}_banjarmasin_banjarbaru_{slug(latest)}"}
+    png = cfg["toImageButtonOptions"]
+    assert (png["width"] * png["scale"], png["height"] * png["scale"]) == (1920, 1080)  # full HD pixels
+    assert png["format"] == "png" and png["scale"] >= 1.5  # laid out smaller than drawn: larger text
+    assert png["filename"] == f"{slug(label)}_banjarmasin_banjarbaru_{slug(latest)}"
 
 
 def test_every_chart_of_the_ratio_page_has_its_own_name_for_the_whole_province(real_env, real_con):
