@@ -307,42 +307,6 @@ def _styler_sekali() -> None:
 _styler_sekali()
 
 
-# A forum's crowd: hundreds of sessions open the page at the same moment. Run side by side, every
-# script thread gets an equal share of the GIL, so all finish together and the event loop, starved,
-# sends every page at the end: nobody sees anything until everybody's page is done. First runs of
-# new sessions therefore take turns, a few at a time in arrival order: the first visitors get their
-# page first and the last no later (bench/temuan.md, finding 4). Reruns (a filter, a login) never wait.
-RUN_PERTAMA_SERENTAK = 4
-
-
-def _giliran_run_pertama() -> None:
-    from streamlit.runtime.scriptrunner import script_runner
-
-    asli = script_runner.ScriptRunner._run_script
-    if getattr(asli, "_pilar", False):
-        return
-    giliran = threading.BoundedSemaphore(int(__import__('os').environ.get('PILAR_SEM', RUN_PERTAMA_SERENTAK)))
-
-    @functools.wraps(asli)
-    def run(self, rerun_data):
-        if "kab" in self._session_state:  # halaman() has run in this session: not its first run
-            return asli(self, rerun_data)
-        import os, sys, time
-        if os.environ.get("PILAR_DEBUG_GILIRAN"): print("wait", time.time(), file=sys.stderr, flush=True)
-        with giliran:
-            if os.environ.get("PILAR_DEBUG_GILIRAN"): print("go", time.time(), file=sys.stderr, flush=True)
-            return asli(self, rerun_data)
-
-    run._pilar = True
-    script_runner.ScriptRunner._run_script = run
-
-
-_giliran_run_pertama()
-import os as _os, sys as _sys
-if _os.environ.get("PILAR_SWITCH"): _sys.setswitchinterval(float(_os.environ["PILAR_SWITCH"]))
-if _os.environ.get("PILAR_NOSEM"): RUN_PERTAMA_SERENTAK = 10000
-
-
 def plot(fig, **kwargs):
     """Every chart through one place: offline config (no plotly CDN, no logo), and a modebar whose
     camera saves a projector-sized PNG (drawn by plotly.js in the browser: no server, no network)
