@@ -41,11 +41,8 @@ with kanan:
     st.download_button(t("lb_unduh_pdf", lang), lambda: lembar.pdf(kode, p.kuartal, lang),
                        file_name=f"lembar_fakta_{pr.nama_berkas}.pdf", mime="application/pdf",
                        key="unduh_lembar_profil", icon=":material/picture_as_pdf:", on_click="ignore")
-    try:
-        lembar.pastikan_audiens()
-        st.link_button(t("lb_buka_audiens", lang), profil.url_audiens(kode), icon=":material/smartphone:")
-    except OSError:  # a read-only install folder: the page still shows everything else
-        pass
+    lembar.pastikan_audiens(tunggu=False)  # written in the background when missing or from an older database
+    st.link_button(t("lb_buka_audiens", lang), profil.url_audiens(kode), icon=":material/smartphone:")
 
 st.subheader(t("lb_h_pilar", lang) + " · " + t("lb_h_rasio", lang))
 ui.tabel(profil.tabel(kode, p.kuartal, lang), judul=pr.nama, p=p, nama_berkas=f"profil_{pr.nama_berkas}",

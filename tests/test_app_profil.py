@@ -52,5 +52,6 @@ def test_home_and_map_link_to_the_profile_and_offer_the_fact_sheet(buka):
 
 def test_profile_page_writes_the_audience_pages(buka, audiens):
     buka("pages/3_Profil.py", kab="6371")
+    lembar.tunggu_latar()
     assert sorted(p.name for p in audiens.glob("*.html")) == sorted(
         f"{profil.nama_berkas(k)}.html" for k in lembar.semua_kode())

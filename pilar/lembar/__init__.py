@@ -8,7 +8,9 @@ Pure: no Streamlit. Why Typst: docs/LEMBAR.md.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
+import threading
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,6 +25,8 @@ __all__ = ["LembarError", "pdf", "html", "tulis_audiens", "pastikan_audiens", "s
 
 DIREKTORI_AUDIENS = config.ROOT / "static" / "lembar"  # served by the dashboard as app/static/lembar/
 TANDA_VERSI = ".versi"  # which database version the pages were written from
+_LATAR: dict[str, threading.Thread] = {}  # folder -> the thread writing its pages
+_LATAR_LOCK = threading.Lock()
 
 
 def _profil(kode: int | None, kuartal: str | None, lang: str) -> profil.Profil:
@@ -75,11 +79,37 @@ def _versi() -> str:
     return repr(SIMPANAN.versi)
 
 
-def pastikan_audiens(direktori: Path | str | None = None) -> Path:
+def pastikan_audiens(direktori: Path | str | None = None, tunggu: bool = True) -> Path:
     """The audience pages exist and were written from the database version being served (they are
-    rewritten when missing or from another version). Checked once per database version and folder."""
-    d = Path(direktori or os.environ.get("PILAR_AUDIENS") or DIREKTORI_AUDIENS)  # tests point elsewhere
-    return _pastikan(str(d))
+    rewritten when missing or from another version). Checked once per database version and folder.
+
+    ``tunggu=False`` does it on a background thread and returns at once: writing 14 pages takes
+    seconds (each profile reads every period), which a page's first visitor should not wait for.
+    """
+    d = str(Path(direktori or os.environ.get("PILAR_AUDIENS") or DIREKTORI_AUDIENS))  # tests point elsewhere
+    if tunggu:
+        return _pastikan(d)
+    with _LATAR_LOCK:
+        th = _LATAR.get(d)
+        if th is None or not th.is_alive():
+            _LATAR[d] = th = threading.Thread(target=_pastikan_latar, args=(d,), daemon=True, name="pilar-audiens")
+            th.start()
+    return Path(d)
+
+
+def tunggu_latar(timeout: float | None = None) -> None:
+    """Wait for background writing of audience pages (tests; a clean shutdown)."""
+    with _LATAR_LOCK:
+        threads = list(_LATAR.values())
+    for th in threads:
+        th.join(timeout)
+
+
+def _pastikan_latar(d: str) -> None:
+    try:
+        _pastikan(d)
+    except (OSError, LembarError) as e:  # a read-only folder: the dashboard still works without the pages
+        print(f"Halaman audiens tidak dapat ditulis ke {d}: {e}", file=sys.stderr)
 
 
 @tersimpan
