@@ -15,6 +15,7 @@ WARNA_LAIN = "#9ecae1"       # light blue: the others (lightness, not hue, carri
 WARNA_SEMUA = "#2171b5"      # no selection: all units alike
 WARNA_GEMA = "#bdbdbd"       # grey: a value that only echoes an allocation rule
 
+HALO = "0 0 3px white, 0 0 3px white, 0 0 2px white"  # value labels stay readable over a reference line
 LEBAR_LABEL = 38             # characters per line of a title or legend label (plotly does not wrap text)
 
 
@@ -41,7 +42,8 @@ def _layout(fig: go.Figure, lang: str, height: int) -> go.Figure:
 
 def _garis_acuan(fig: go.Figure, rentang, norma, nilai_provinsi, teks_provinsi: str) -> int:
     """Reference band and lines, named in a legend under the chart rather than written over the bars
-    (a label on the plot covers the values next to it). Returns how many legend entries there are."""
+    (a label on the plot covers the values next to it), and drawn under the value labels (each with a
+    white halo, see HALO), so a line crossing a value does not hide it. Returns the legend's length."""
     n = 0
     if rentang:
         lo, hi, label = rentang
@@ -50,11 +52,11 @@ def _garis_acuan(fig: go.Figure, rentang, norma, nilai_provinsi, teks_provinsi: 
         n += 1
     if norma:
         fig.add_vline(x=norma[0], line_dash="dot", line_color="#333", line_width=2, name=bungkus(norma[1]),
-                      showlegend=True)
+                      showlegend=True, layer="below")
         n += 1
     if nilai_provinsi is not None:
         fig.add_vline(x=nilai_provinsi, line_dash="dash", line_color="#d94801", line_width=2,
-                      name=bungkus(teks_provinsi), showlegend=True)
+                      name=bungkus(teks_provinsi), showlegend=True, layer="below")
         n += 1
     if n:
         fig.update_layout(showlegend=True, legend=dict(orientation="h", x=0, xanchor="left", y=-0.06,
@@ -81,6 +83,7 @@ def batang_wilayah(df: pd.DataFrame, judul: str, desimal: int, lang: str, terpil
     pattern = _pola(d["status"])
     fig = go.Figure(go.Bar(x=d["nilai"], y=nama, orientation="h", marker_color=colours, showlegend=False,
                            marker_pattern=pattern, text=text, textposition="outside", cliponaxis=False,
+                           outsidetextfont=dict(shadow=HALO),
                            customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
     teks_provinsi = "" if nilai_provinsi is None else f"{label_provinsi}: {fmt.angka(nilai_provinsi, lang, desimal)}"
     legenda = _garis_acuan(fig, rentang, norma, nilai_provinsi, teks_provinsi)
