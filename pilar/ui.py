@@ -208,7 +208,8 @@ def keterangan_status(lang: str) -> None:
 
 def tabel(df, *, judul: str, p: Pilihan, nama_berkas: str, ukuran_asal=(), periode: str = "-", sumber=(),
           **dataframe_kwargs) -> None:
-    """A table with a CSV download carrying title, period, filter and sources as header lines.
+    """A table with CSV and XLSX downloads carrying title, period, filter and sources (CSV: header lines;
+    XLSX: a first sheet that also defines the measures shown, see pilar.ekspor_xlsx).
 
     ``ukuran_asal`` names the measures the table shows; their periods and sources are used.
     """
