@@ -206,7 +206,7 @@ def keterangan_status(lang: str) -> None:
 
 # ---------------------------------------------------------------- tables and charts
 
-def tabel(df, *, judul: str, p: Pilihan, nama_berkas: str, ukuran_asal=(), periode: str = "-", sumber=(),
+def tabel(df, *, judul: str, p: Pilihan, nama_berkas: str, ukuran_asal=(), periode: str = fmt.KOSONG, sumber=(),
           **dataframe_kwargs) -> None:
     """A table with CSV and XLSX downloads carrying title, period, filter and sources (CSV: header lines;
     XLSX: a first sheet that also defines the measures shown, see pilar.ekspor_xlsx).
