@@ -60,6 +60,26 @@ def _p(teks: str, kelas: str = "kecil") -> str:
     return f'<p class="{kelas}">{escape(teks)}</p>' if teks else ""
 
 
+def _batang(rows: list[dict]) -> str:
+    """The seven pillar counts as horizontal bars (the same formatted numbers as the table)."""
+    rows = [r for r in rows if r["kode"] != "kpm_pkh" and r["angka"] is not None]
+    if not rows:
+        return ""
+    maks = max(r["angka"] for r in rows) or 1
+    tinggi, kiri, lebar = 22, 150, 250
+    isi = []
+    for i, r in enumerate(rows):
+        y = i * tinggi
+        w = max(1.0, lebar * r["angka"] / maks)
+        warna = "#e6a06b" if r["estimasi"] else "#1f4e79"
+        isi.append(f'<text x="{kiri - 6}" y="{y + 15}" text-anchor="end">{escape(r["label"])}</text>'
+                   f'<rect x="{kiri}" y="{y + 4}" width="{w:.1f}" height="{tinggi - 8}" fill="{warna}"/>'
+                   f'<text x="{kiri + w + 5:.1f}" y="{y + 15}">{escape(r["nilai"])}</text>')
+    h = len(rows) * tinggi
+    return (f'<svg viewBox="0 0 {kiri + lebar + 70} {h}" width="{kiri + lebar + 70}" height="{h}" role="img" '
+            f'font-size="12" font-family="sans-serif">{"".join(isi)}</svg>')
+
+
 def susun_html(d: dict) -> str:
     """The page for the content of pilar.lembar.isi.konten (the map SVG is built there, escaped)."""
     peta = d["peta"].replace(' xmlns="http://www.w3.org/2000/svg"', "")  # inline SVG needs no namespace
@@ -75,7 +95,7 @@ def susun_html(d: dict) -> str:
         f'<div class="atas"><div><h2>{escape(d["h_proyeksi"])}</h2>{_daftar(d["proyeksi"])}'
         f'{_p(d["proyeksi_model"])}</div><div><h2>{escape(d["h_peta"])}</h2>{peta}{_p(d["peta_ket"])}'
         '</div></div>'
-        f'<h2>{escape(d["h_pilar"])}</h2>{_tabel(d, d["pilar"])}'
+        f'<h2>{escape(d["h_pilar"])}</h2>{_batang(d["pilar"])}{_tabel(d, d["pilar"])}'
         f'<h2>{escape(d["h_rasio"])}</h2>{_tabel(d, d["rasio"])}{_daftar(d["tak_diperingkat"], "kecil")}'
         f'{tren}{_p(d["legenda"])}<h2>{escape(d["h_sumber"])}</h2>{_daftar(d["sumber"], "kecil")}'
         f'{_p(d["dicetak"])}</main></body></html>')

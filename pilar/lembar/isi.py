@@ -20,7 +20,7 @@ WARNA_PROVINSI = "#6b9bc8"
 
 
 def _baris(b: profil.BarisProfil, lang: str) -> dict:
-    return {"kode": b.kode_ukuran, "label": b.label, "nilai": b.teks, "satuan": b.satuan,
+    return {"kode": b.kode_ukuran, "label": b.label, "nilai": b.teks, "angka": b.nilai, "satuan": b.satuan,
             "status": st.kata(b.status, lang), "periode": b.periode, "provinsi": b.provinsi_teks,
             "peringkat": b.peringkat_teks, "estimasi": b.status == st.ESTIMASI}
 
