@@ -16,6 +16,7 @@ import io
 import math
 import numbers
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -39,7 +40,7 @@ def sel(nilai):
     """A value as an XLSX cell holds it: numbers, booleans and dates as such, gaps empty, the rest safe text."""
     if nilai is None or nilai is pd.NA or nilai is pd.NaT:
         return None
-    if isinstance(nilai, bool) or type(nilai).__name__ == "bool_":
+    if isinstance(nilai, (bool, np.bool_)):
         return bool(nilai)
     if isinstance(nilai, numbers.Integral):
         return int(nilai)
