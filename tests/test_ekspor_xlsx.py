@@ -233,5 +233,6 @@ def test_gaps_booleans_dates_and_pandas_strings_keep_their_kind():
                        "artefak": [True, False, True], "tanggal": pd.to_datetime(["2025-09-23", None, "2022-06-30"])})
     ws = buka(ekspor_xlsx.xlsx_bytes(df, judul="T", periode="P", wilayah="W", sumber=[]))["Data"]
     assert list(ws.iter_rows(min_row=2, values_only=True)) == [
-        ("a", 1.5, True, dt.datetime(2025, 9, 23)), (None, None, False, None), ("'=b", -2.0, True, dt.datetime(2022, 6, 30))]
+        ("a", 1.5, True, dt.datetime(2025, 9, 23)), (None, None, False, None),
+        ("'=b", -2.0, True, dt.datetime(2022, 6, 30))]
     assert [c.data_type for c in ws[2]] == ["s", "n", "b", "d"]
