@@ -9,7 +9,7 @@ from browser.helpers import goto
 def test_home_ranking_csv_has_context_and_only_the_filtered_unit(page, app_db):
     goto(page, "/?kab=6371")
     with page.expect_download() as dl:
-        page.get_by_test_id("stDownloadButton").first.get_by_role("button").click()
+        page.get_by_test_id("stDownloadButton").get_by_role("button", name="Unduh CSV").first.click()
     text = open(dl.value.path(), encoding="utf-8-sig").read()
     head = [line for line in text.splitlines() if line.startswith("#")]
     assert any(h.startswith("# Periode:") for h in head), head
