@@ -148,9 +148,11 @@ def _baris(kode_ukuran: str, kode: int | None, kuartal: str | None, lang: str) -
         rank, dari = peringkat(kode_ukuran, kode, kuartal)
         alasan = "" if rank else t("lb_alasan_artefak" if n.artefak else "lb_alasan_kosong", lang)
     return BarisProfil(
-        kode_ukuran=kode_ukuran, label=u.label(lang), nilai=nilai, teks=u.teks(nilai, lang, n.status),
-        status=n.status, periode=tampilan.periode_teks(n.periode, lang), satuan=u.satuan(lang),
-        provinsi_teks=u.teks(_angka(prov.nilai), lang, prov.status), peringkat=rank, dari=dari,
+        kode_ukuran=kode_ukuran, label=u.label(lang), nilai=nilai,
+        teks=u.teks(nilai, lang, n.status if nilai is not None else None),  # no mark on a missing value
+        status=n.status, periode=tampilan.periode_teks(n.periode, lang) or fmt.KOSONG, satuan=u.satuan(lang),
+        provinsi_teks=u.teks(_angka(prov.nilai), lang, prov.status if _angka(prov.nilai) is not None else None),
+        peringkat=rank, dari=dari,
         artefak=bool(n.artefak), alasan=alasan, pilar=kode_ukuran in ukuran.PILAR)
 
 
@@ -198,7 +200,8 @@ def _periode(kode: int | None, kuartal: str | None, lang: str) -> str:
     sel = (kode,) if kode else ()
     p = tampilan.nilai("lks", sel, kuartal).periode
     k = tampilan.nilai("kpm_pkh", sel, kuartal).periode
-    return t("lb_periode", lang).format(pilar=tampilan.periode_teks(p, lang), kpm=tampilan.periode_teks(k, lang))
+    return t("lb_periode", lang).format(pilar=tampilan.periode_teks(p, lang) or fmt.KOSONG,
+                                        kpm=tampilan.periode_teks(k, lang) or fmt.KOSONG)
 
 
 @tersimpan

@@ -98,3 +98,18 @@ def test_unknown_code_is_one_indonesian_message(layani, fixture_db_path):
 def test_audience_url_is_the_static_file():
     assert profil.url_audiens(6371) == "app/static/lembar/6371.html"
     assert profil.url_audiens(None) == "app/static/lembar/kalsel.html"
+
+
+def test_missing_figures_of_an_earlier_period_show_a_dash_unranked(layani, fixture_db_path):
+    from pilar import format as fmt, tampilan
+    layani(fixture_db_path)
+    kosong = 0
+    for q in tampilan.kuartal_data():
+        for kode in tampilan.indikator().semua_kode:
+            pr = profil.susun(kode, q)
+            assert ":  ·" not in pr.periode and not pr.periode.endswith(": ")  # an empty period reads "–"
+            for b in pr.baris:
+                if b.nilai is None:
+                    kosong += 1
+                    assert b.teks == fmt.KOSONG and b.peringkat is None and b.alasan, (q, kode, b)
+    assert kosong, "the fixture's oldest quarter has no pillar figures"
