@@ -55,3 +55,10 @@ def test_profile_page_writes_the_audience_pages(buka, audiens):
     lembar.tunggu_latar()
     assert sorted(p.name for p in audiens.glob("*.html")) == sorted(
         f"{profil.nama_berkas(k)}.html" for k in lembar.semua_kode())
+
+
+def test_profile_page_in_english(buka):
+    at = buka("pages/3_Profil.py", kab="6372", lang="en")
+    pr = profil.susun(6372, None, "en")
+    assert pr.nama in _teks(at) and pr.periode in _teks(at)
+    assert list(at.dataframe[0].value.iloc[:, 1]) == [b.teks for b in pr.baris]
