@@ -4,6 +4,7 @@ No database, no query, no pandas logic: the lowest a page showing these figures 
 """
 import json
 import os
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -67,10 +68,28 @@ def show(items: list[dict], at: str = "") -> None:
             st.download_button(it["label"], "kode,nilai\n", file_name="floor.csv", key="d" + k)
 
 
+@st.cache_resource
+def css() -> str:
+    """The app's static style block (read from pilar/ui.py's source: the floor imports no project code)."""
+    with open(os.path.join(os.path.dirname(__file__), "..", "pilar", "ui.py")) as f:
+        found = re.search(r'_CSS_LAYAR = """(.*?)"""', f.read(), re.S)
+    return found.group(1) if found else ""
+
+
+# The app's sidebar menu, as links (the floor has no pages of its own): the same elements, no page lookup.
+MENU = [("Ringkasan", ":material/dashboard:"), ("Peta", ":material/map:"), ("Profil", ":material/id_card:"),
+        ("Rasio", ":material/bar_chart:"), ("Proyeksi", ":material/trending_down:"),
+        ("Sumber", ":material/menu_book:"), ("Presentasi", ":material/slideshow:")]
+
 st.set_page_config(page_title="Pilar Kalsel (floor)", layout="wide")
+if css():
+    st.html(css())
 snap = load(os.environ["PILAR_FLOOR"])
 kab = st.query_params.get("kab", "")
 with st.sidebar:
+    for label, icon in MENU:
+        st.page_link(f"http://127.0.0.1/{label}", label=label, icon=icon)
+    st.divider()
     st.radio("Bahasa", ["id", "en"], horizontal=True)
     sel = st.multiselect("Kabupaten/kota", [6301, 6302, 6303, 6304, 6305, 6306, 6307, 6308, 6309, 6310, 6311,
                                            6371, 6372], default=[int(k) for k in kab.split(",") if k], key="_kab")

@@ -51,8 +51,11 @@ def per_wilayah(kode_ukuran: str, kuartal: str | None = None) -> pd.DataFrame:
 
 def figur(buat) -> go.Figure:
     """A figure kept as rebuilt from its own JSON: plain lists instead of numpy and pandas
-    objects make st.plotly_chart ~5x cheaper on every run that shows it. Shared, never modified."""
-    return go.Figure(json.loads(buat().to_json()))
+    objects make st.plotly_chart ~5x cheaper on every run that shows it. Shared, never modified,
+    so ui.plot may keep its spec once (``_pilar_sekali``, see ui._plotly_sekali)."""
+    fig = go.Figure(json.loads(buat().to_json()))
+    fig._pilar_sekali = True
+    return fig
 
 
 # ---------------------------------------------------------------- text pieces

@@ -308,6 +308,43 @@ def _styler_sekali() -> None:
 _styler_sekali()
 
 
+class _SpecSiap(dict):
+    """A shared figure as Streamlit's plotly_chart takes it (a dict), with its JSON made once."""
+
+    json: str
+
+
+def _plotly_sekali() -> None:
+    """st.plotly_chart copies a figure to a dict and JSON-encodes it on every run of every session
+    (±1 ms per chart). A shared figure (``tampilan.figur``, marked ``_pilar_sekali``, never modified)
+    gives the same spec every time, so it is made once and kept on the figure."""
+    import plotly.io
+    import plotly.tools
+
+    asli_dict, asli_json = plotly.tools.return_figure_from_figure_or_data, plotly.io.to_json
+    if getattr(asli_dict, "_pilar", False):
+        return
+
+    def ke_dict(figure_or_data, validate_figure):
+        if not getattr(figure_or_data, "_pilar_sekali", False):
+            return asli_dict(figure_or_data, validate_figure)
+        siap = getattr(figure_or_data, "_pilar_spec", None)
+        if siap is None:  # two sessions may both build it the first time: same result, no harm
+            siap = _SpecSiap(asli_dict(figure_or_data, validate_figure))
+            siap.json = asli_json(siap, validate=False)
+            figure_or_data._pilar_spec = siap
+        return siap
+
+    def ke_json(fig, *args, **kwargs):
+        return fig.json if isinstance(fig, _SpecSiap) else asli_json(fig, *args, **kwargs)
+
+    ke_dict._pilar = True
+    plotly.tools.return_figure_from_figure_or_data, plotly.io.to_json = ke_dict, ke_json
+
+
+_plotly_sekali()
+
+
 def plot(fig, **kwargs):
     """Every chart through one place: offline config (no plotly CDN, no logo), and a modebar whose
     camera saves a projector-sized PNG (drawn by plotly.js in the browser: no server, no network)
