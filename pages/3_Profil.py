@@ -48,7 +48,7 @@ st.subheader(t("lb_h_pilar", lang) + " · " + t("lb_h_rasio", lang))
 ui.tabel(profil.tabel(kode, p.kuartal, lang), judul=pr.nama, p=p, nama_berkas=f"profil_{pr.nama_berkas}",
          periode=pr.periode, sumber=pr.sumber_id)
 st.caption(t("lb_legenda", lang))
-ui.tren(profil.UKURAN_PROFIL[:8], ui.Pilihan((kode,) if kode else (), lang, p.kuartal), key="profil_tren")
+ui.tren(profil.TREN, ui.Pilihan((kode,) if kode else (), lang, p.kuartal), key="profil_tren")
 
 st.subheader(t("lb_h_sumber", lang))
 st.markdown("\n".join(f"- {ui.teks_aman(s)}" for s in pr.sumber))

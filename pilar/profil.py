@@ -27,6 +27,7 @@ from .teks import t
 RASIO_KUNCI = ("kpm_per_pendamping", "kpm_per_1rb_penduduk", "kpm_per_1rb_miskin", "tksk_per_kecamatan",
                "psm_per_desa", "karang_taruna_per_desa")
 UKURAN_PROFIL = ukuran.PILAR + ("kpm_pkh",) + RASIO_KUNCI
+TREN = ukuran.PILAR + ("kpm_pkh",)  # the reported counts: the ratios' other sides are slow-changing facts
 NAMA_BERKAS_PROVINSI = "kalsel"
 
 
@@ -157,9 +158,9 @@ def _baris(kode_ukuran: str, kode: int | None, kuartal: str | None, lang: str) -
 
 
 def _tren(kode: int | None, lang: str) -> tuple[SeriTren, ...]:
-    df = tampilan.deret(UKURAN_PROFIL, (kode,) if kode else (), lang)
+    df = tampilan.deret(TREN, (kode,) if kode else (), lang)
     out = []
-    for k in UKURAN_PROFIL:
+    for k in TREN:
         u = ukuran.UKURAN[k]
         rows = df[(df["judul"] == u.label(lang)) & df["nilai"].notna()] if not df.empty else df
         if len(rows) >= 2:
