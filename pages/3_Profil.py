@@ -24,7 +24,8 @@ st.selectbox(t("lb_pilih_wilayah", lang), pilihan, key="_profil_wilayah", on_cha
              format_func=lambda k: t("lb_provinsi", lang) if k is None else nama[k])
 
 pr = profil.susun(kode, p.kuartal, lang)
-st.markdown(f"### {ui.teks_aman(pr.nama)}\n{ui.teks_aman(pr.periode)}")
+st.subheader(ui.teks_aman(pr.nama))
+st.text(pr.periode)  # plain text: no Markdown, so no code-span look for its colons
 ui.banner_estimasi([b.status for b in pr.baris], lang)
 
 kiri, kanan = st.columns([3, 2])
@@ -36,7 +37,7 @@ with kiri:
         c.markdown(" ".join(x for x in (b.satuan, ui.badge(b.status, lang)) if x))
 with kanan:
     st.subheader(t("lb_h_proyeksi", lang))
-    st.markdown("\n".join(f"- {ui.teks_aman(s)}" for s in pr.proyeksi_teks))
+    st.text("\n".join(f"• {s}" for s in pr.proyeksi_teks))
     st.caption(t("lb_proyeksi_model", lang))
     st.download_button(t("lb_unduh_pdf", lang), lambda: lembar.pdf(kode, p.kuartal, lang),
                        file_name=f"lembar_fakta_{pr.nama_berkas}.pdf", mime="application/pdf",
@@ -46,9 +47,9 @@ with kanan:
 
 st.subheader(t("lb_h_pilar", lang) + " · " + t("lb_h_rasio", lang))
 ui.tabel(profil.tabel(kode, p.kuartal, lang), judul=pr.nama, p=p, nama_berkas=f"profil_{pr.nama_berkas}",
-         periode=pr.periode, sumber=pr.sumber_id)
+         periode=pr.periode, sumber=pr.sumber_id, height=35 * (len(pr.baris) + 1) + 3)  # every row, no scroll
 st.caption(t("lb_legenda", lang))
 ui.tren(profil.TREN, ui.Pilihan((kode,) if kode else (), lang, p.kuartal), key="profil_tren")
 
 st.subheader(t("lb_h_sumber", lang))
-st.markdown("\n".join(f"- {ui.teks_aman(s)}" for s in pr.sumber))
+st.text("\n".join(pr.sumber))

@@ -12,7 +12,7 @@ def audiens(tmp_path, monkeypatch):
 
 
 def _teks(at) -> str:
-    return " ".join(str(x.value) for x in [*at.markdown, *at.caption, *at.metric, *at.subheader])
+    return " ".join(str(x.value) for x in [*at.markdown, *at.caption, *at.metric, *at.subheader, *at.text])
 
 
 def test_profile_page_shows_the_selected_unit_with_every_row(buka):
@@ -24,7 +24,7 @@ def test_profile_page_shows_the_selected_unit_with_every_row(buka):
     assert list(df.iloc[:, 1]) == [b.teks for b in pr.baris]
     assert list(df.iloc[:, 6]) == [b.peringkat_teks for b in pr.baris]
     assert {m.label: m.value for m in at.metric} == {b.label: b.teks for b in pr.baris[:8]}
-    assert any(pr.proyeksi_teks[0] in m.value for m in at.markdown)
+    assert all(s in _teks(at) for s in pr.proyeksi_teks + pr.sumber)
 
 
 def test_several_units_selected_show_the_province(buka):
