@@ -1,0 +1,88 @@
+"""scripts/serve-forum: the nginx config it writes from scripts/nginx-forum.conf.tmpl (no server started here)."""
+import gzip
+import importlib.machinery
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _modul():
+    loader = importlib.machinery.SourceFileLoader("serve_forum", str(ROOT / "scripts" / "serve-forum"))
+    spec = importlib.util.spec_from_loader("serve_forum", loader)
+    mod = importlib.util.module_from_spec(spec)
+    loader.exec_module(mod)
+    return mod
+
+
+sf = _modul()
+
+
+@pytest.fixture()
+def frontend(tmp_path) -> Path:
+    """A stand-in for Streamlit's built frontend: an index, a large script, a font."""
+    src = tmp_path / "frontend"
+    (src / "static" / "js").mkdir(parents=True)
+    (src / "index.html").write_text("<html></html>")
+    (src / "static" / "js" / "index.abc.js").write_text("console.log('pilar');\n" * 500)
+    (src / "static" / "media" / "font.woff2").parent.mkdir(parents=True)
+    (src / "static" / "media" / "font.woff2").write_bytes(b"\x00" * 4096)
+    return src
+
+
+def test_config_names_every_backend_sticky_websocket_and_static_paths(tmp_path, frontend):
+    text = sf.konfigurasi(tmp_path / "prefix", [8611, 8612, 8613], "127.0.0.1:8600", frontend, brotli=False)
+    assert "{{" not in text
+    servers = re.findall(r"server 127\.0\.0\.1:(\d+)", text)
+    assert servers == ["8611", "8612", "8613"]
+    # sticky on a cookie nginx sets itself, consistent hashing (a process added moves few browsers)
+    assert f"hash $pilar_hulu consistent;" in text
+    assert f"$cookie_{sf.COOKIE}" in text and "add_header Set-Cookie $pilar_kue_baru;" in text
+    ws = text.split("location /_stcore/stream", 1)[1].split("}", 1)[0]
+    assert "proxy_set_header Upgrade $http_upgrade;" in ws and "proxy_http_version 1.1;" in ws
+    assert f"root {frontend};" in text and "gzip_static on;" in text
+    assert f"alias {ROOT / 'static'}/;" in text
+    assert "listen 127.0.0.1:8600;" in text
+    assert "brotli" not in text
+    assert f"pid {tmp_path / 'prefix'}/nginx.pid;" in text
+
+
+def test_brotli_lines_only_with_the_module(tmp_path, frontend):
+    text = sf.konfigurasi(tmp_path, [8611], "0.0.0.0:8600", frontend, brotli=True)
+    assert text.startswith("#") and f"load_module {sf.BROTLI_MODULE};" in text
+    assert "brotli on;" in text and "brotli off;" in text  # on the fly for pages, precompressed gzip for assets
+
+
+def test_render_refuses_a_missing_value():
+    with pytest.raises(KeyError, match="listen"):
+        sf.render("listen {{listen}};", {})
+    assert sf.render("a {{x}} $host", {"x": "1"}) == "a 1 $host"
+
+
+def test_frontend_copy_has_gzip_beside_text_files_only(tmp_path, frontend):
+    dst = sf.siapkan_statis(frontend, tmp_path / "copy")
+    js = dst / "static" / "js" / "index.abc.js"
+    assert gzip.decompress((Path(str(js) + ".gz")).read_bytes()) == (frontend / "static/js/index.abc.js").read_bytes()
+    assert not (dst / "static" / "media" / "font.woff2.gz").exists()  # already compressed
+    assert not (dst / "index.html.gz").exists()  # under 1 KB: not worth it
+    stamp = (dst / ".sumber").read_text()
+    sf.siapkan_statis(frontend, dst)  # same frontend: kept as it is
+    assert (dst / ".sumber").read_text() == stamp
+    (frontend / "static" / "js" / "index.abc.js").write_text("x" * 2000)  # a new Streamlit: made again
+    sf.siapkan_statis(frontend, dst)
+    assert gzip.decompress(Path(str(js) + ".gz").read_bytes()) == b"x" * 2000
+
+
+def test_nginx_accepts_the_config(tmp_path, frontend):
+    conf = tmp_path / "nginx.conf"
+    sf.siapkan_prefix(tmp_path)
+    conf.write_text(sf.konfigurasi(tmp_path, [8611, 8612], "127.0.0.1:8600", frontend))
+    nginx = sf.nginx_bin()
+    if nginx is None:  # no nginx on this machine: the text checks above are what can be checked
+        assert "events {" in conf.read_text() and "http {" in conf.read_text()
+        return
+    res = sf.uji_konfigurasi(nginx, tmp_path, conf)
+    assert res.returncode == 0, res.stderr
