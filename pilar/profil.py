@@ -147,7 +147,7 @@ def _baris(kode_ukuran: str, kode: int | None, kuartal: str | None, lang: str) -
         rank, dari, alasan = None, len(tampilan.indikator((), kuartal).semua_kode), t("lb_alasan_provinsi", lang)
     else:
         rank, dari = peringkat(kode_ukuran, kode, kuartal)
-        alasan = "" if rank else t("lb_alasan_artefak" if n.artefak else "lb_alasan_kosong", lang)
+        alasan = "" if rank else _alasan_gema(u, kode, kuartal, lang) if n.artefak else t("lb_alasan_kosong", lang)
     return BarisProfil(
         kode_ukuran=kode_ukuran, label=u.label(lang), nilai=nilai,
         teks=u.teks(nilai, lang, n.status if nilai is not None else None),  # no mark on a missing value
@@ -155,6 +155,14 @@ def _baris(kode_ukuran: str, kode: int | None, kuartal: str | None, lang: str) -
         provinsi_teks=u.teks(_angka(prov.nilai), lang, prov.status if _angka(prov.nilai) is not None else None),
         peringkat=rank, dari=dari,
         artefak=bool(n.artefak), alasan=alasan, pilar=kode_ukuran in ukuran.PILAR)
+
+
+def _alasan_gema(u: ukuran.Ukuran, kode: int, kuartal: str | None, lang: str) -> str:
+    """Which side of the ratio was allocated by which other side, from the figures' recorded basis."""
+    basis = tampilan.indikator((), kuartal).basis().reindex(columns=list(u.dasar)).loc[kode]
+    sisi = next(d for d in u.dasar if basis[d] in u.dasar and basis[d] != d)
+    return t("lb_alasan_artefak", lang).format(sisi=ukuran.label_dasar(sisi, lang),
+                                               dasar=ukuran.label_dasar(basis[sisi], lang))
 
 
 def _tren(kode: int | None, lang: str) -> tuple[SeriTren, ...]:

@@ -73,6 +73,7 @@ def test_allocation_echoes_are_never_ranked(layani, real_db_path, real_con):
             if gema.get(kode, False):
                 dicek += 1
                 assert b.artefak and b.peringkat is None and "aturan pembagian" in b.alasan
+                assert any(ukuran.label_dasar(d) in b.alasan for d in ukuran.UKURAN[k].dasar)
             else:
                 assert (b.peringkat, b.dari) == (_rank_sendiri(banding, kode), len(banding))
     assert dicek, "the real data have allocation echoes (e.g. TKSK per kecamatan)"

@@ -10,8 +10,10 @@ TEKS: dict[str, tuple[str, str]] = {
     "lb_dicetak": ("dicetak pada {waktu}", "printed on {waktu}"),
     "lb_alasan_provinsi": ("nilai provinsi (tidak diperingkat)", "province value (not ranked)"),
     "lb_alasan_artefak": (
-        "tidak diperingkat: nilai ini hanya mengulang aturan pembagian estimasi",
-        "not ranked: this value only repeats the rule an estimate was allocated by"),
+        "tidak diperingkat: {sisi} di wilayah ini adalah estimasi yang dibagi menurut {dasar}, jadi rasio ini hanya "
+        "mengulang aturan pembagian",
+        "not ranked: {sisi} here is an estimate shared out by {dasar}, so this ratio only repeats the allocation "
+        "rule"),
     "lb_alasan_kosong": ("tidak diperingkat: tidak ada nilai", "not ranked: no value"),
     "lb_h_pilar": ("Tujuh pilar sosial dan KPM", "The seven social pillars and PKH families"),
     "lb_h_rasio": ("Rasio utama", "Key ratios"),
