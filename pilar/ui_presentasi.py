@@ -198,13 +198,13 @@ def _qr(p: ui.Pilihan, skala: int, catatan: bool) -> None:
     """The QR code of the audience page of the unit in the filter (the province's for none or several),
     with its address as text under it."""
     kode = p.kode[0] if len(p.kode) == 1 else None
-    _pastikan_audiens()
     relatif = profil.url_audiens(kode)
     alamat = slide.alamat_audiens(st.context.url, relatif)
     nama = p.nama if kode else t("seluruh_provinsi", p.lang)
     if alamat is None:
         st.text(t("sl_qr_tanpa_alamat", p.lang).format(alamat=relatif))
         return
+    _pastikan_audiens()
     st.text(t("sl_qr", p.lang).format(wilayah=nama))
     st.image(slide.qr_png(alamat, skala), width="content")
     st.text(alamat)
