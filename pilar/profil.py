@@ -127,11 +127,22 @@ def peringkat(kode_ukuran: str, kode: int, kuartal: str | None) -> tuple[int | N
     """Rank of the unit (1 = highest) among the units whose value is known and not an allocation echo,
     and how many those are. An echoed value is never ranked (and never ranks others)."""
     per = tampilan.per_wilayah(kode_ukuran, kuartal)
-    banding = per[per["nilai"].notna() & ~per["artefak"].astype(bool)]
-    if kode not in set(banding["kode_bps"]):
+    gema = per["artefak"].astype(bool) | per["kode_bps"].map(_dibagi(kode_ukuran, kuartal)).fillna(False).astype(bool)
+    banding = per[per["nilai"].notna() & ~gema]
+    if kode not in set(banding["kode_bps"]) or len(banding) < 2:  # "1 of 1" compares nothing
         return None, len(banding)
     v = float(banding.loc[banding["kode_bps"] == kode, "nilai"].iloc[0])
     return int((banding["nilai"] > v + 1e-9).sum()) + 1, len(banding)
+
+
+def _dibagi(kode_ukuran: str, kuartal: str | None) -> pd.Series:
+    """Per unit: a count (no denominator) that is an estimate shared out by another figure. Ranking
+    such counts would only rank that other figure (TKSK shared by kecamatan ranks kecamatan)."""
+    u = ukuran.UKURAN[kode_ukuran]
+    basis = tampilan.indikator((), kuartal).basis()
+    if u.penyebut or u.pembilang not in basis:
+        return pd.Series(False, index=basis.index)
+    return basis[u.pembilang].notna()
 
 
 def _angka(x) -> float | None:
@@ -147,7 +158,7 @@ def _baris(kode_ukuran: str, kode: int | None, kuartal: str | None, lang: str) -
         rank, dari, alasan = None, len(tampilan.indikator((), kuartal).semua_kode), t("lb_alasan_provinsi", lang)
     else:
         rank, dari = peringkat(kode_ukuran, kode, kuartal)
-        alasan = "" if rank else _alasan_gema(u, kode, kuartal, lang) if n.artefak else t("lb_alasan_kosong", lang)
+        alasan = "" if rank else _alasan(u, kode, kuartal, nilai, n.artefak, lang)
     return BarisProfil(
         kode_ukuran=kode_ukuran, label=u.label(lang), nilai=nilai,
         teks=u.teks(nilai, lang, n.status if nilai is not None else None),  # no mark on a missing value
@@ -157,12 +168,18 @@ def _baris(kode_ukuran: str, kode: int | None, kuartal: str | None, lang: str) -
         artefak=bool(n.artefak), alasan=alasan, pilar=kode_ukuran in ukuran.PILAR)
 
 
-def _alasan_gema(u: ukuran.Ukuran, kode: int, kuartal: str | None, lang: str) -> str:
-    """Which side of the ratio was allocated by which other side, from the figures' recorded basis."""
+def _alasan(u: ukuran.Ukuran, kode: int, kuartal: str | None, nilai, artefak: bool, lang: str) -> str:
+    """Why a unit's value has no rank: no value, a ratio echoing an allocation, or an allocated count."""
+    if nilai is None:
+        return t("lb_alasan_kosong", lang)
+    if not artefak and not _dibagi(u.kode, kuartal).get(kode, False):
+        return t("lb_alasan_sendiri", lang)
     basis = tampilan.indikator((), kuartal).basis().reindex(columns=list(u.dasar)).loc[kode]
-    sisi = next(d for d in u.dasar if basis[d] in u.dasar and basis[d] != d)
-    return t("lb_alasan_artefak", lang).format(sisi=ukuran.label_dasar(sisi, lang),
-                                               dasar=ukuran.label_dasar(basis[sisi], lang))
+    if artefak:
+        sisi = next(d for d in u.dasar if basis[d] in u.dasar and basis[d] != d)
+        return t("lb_alasan_artefak", lang).format(sisi=ukuran.label_dasar(sisi, lang),
+                                                   dasar=ukuran.label_dasar(basis[sisi], lang))
+    return t("lb_alasan_dibagi", lang).format(dasar=ukuran.label_dasar(basis[u.pembilang], lang))
 
 
 def _tren(kode: int | None, lang: str) -> tuple[SeriTren, ...]:

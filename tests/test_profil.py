@@ -49,14 +49,24 @@ def _rank_sendiri(nilai: dict, kode: int) -> int:
     return 1 + sum(v > nilai[kode] for v in nilai.values())
 
 
-def test_ranks_count_from_the_top_among_the_units(layani, fixture_db_path, fixture_con):
+def test_counts_are_ranked_only_among_figures_not_shared_out_by_another_figure(layani, fixture_db_path,
+                                                                                 fixture_con):
+    """An estimated count shared out by kecamatan, penduduk ... would only rank that basis."""
     layani(fixture_db_path)
     semua = db.run(fixture_con, "pilar_per_wilayah").set_index("kode_bps")
-    for kode in semua.index:
-        pr = profil.susun(int(kode))
-        for k in ukuran.PILAR:
-            b = pr.baris_ukuran(k)
-            assert (b.peringkat, b.dari) == (_rank_sendiri(semua[k].to_dict(), kode), len(semua)), (kode, k)
+    basis = Indikator.load(fixture_con).basis()  # the allocation basis recorded with each figure
+    dicek = set()
+    for k in ukuran.PILAR:
+        sendiri = {c: v for c, v in semua[k].items() if k not in basis or basis[k].isna().get(c, True)}
+        for kode in semua.index:
+            b = profil.susun(int(kode)).baris_ukuran(k)
+            if kode in sendiri and len(sendiri) >= 2:
+                assert (b.peringkat, b.dari) == (_rank_sendiri(sendiri, kode), len(sendiri)), (kode, k)
+                dicek.add("peringkat")
+            else:
+                assert b.peringkat is None and b.alasan.startswith("tidak diperingkat"), (kode, k)
+                dicek.add("dibagi" if "dibagi menurut" in b.alasan else "lain")
+    assert {"peringkat", "dibagi"} <= dicek, dicek
 
 
 def test_allocation_echoes_are_never_ranked(layani, real_db_path, real_con):
@@ -74,8 +84,10 @@ def test_allocation_echoes_are_never_ranked(layani, real_db_path, real_con):
                 dicek += 1
                 assert b.artefak and b.peringkat is None and "aturan pembagian" in b.alasan
                 assert any(ukuran.label_dasar(d) in b.alasan for d in ukuran.UKURAN[k].dasar)
-            else:
+            elif len(banding) >= 2:
                 assert (b.peringkat, b.dari) == (_rank_sendiri(banding, kode), len(banding))
+            else:  # one comparable unit: "1 of 1" compares nothing
+                assert b.peringkat is None and "belum punya angka" in b.alasan
     assert dicek, "the real data have allocation echoes (e.g. TKSK per kecamatan)"
 
 

@@ -15,6 +15,12 @@ TEKS: dict[str, tuple[str, str]] = {
         "not ranked: {sisi} here is an estimate shared out by {dasar}, so this ratio only repeats the allocation "
         "rule"),
     "lb_alasan_kosong": ("tidak diperingkat: tidak ada nilai", "not ranked: no value"),
+    "lb_alasan_sendiri": ("tidak diperingkat: wilayah lain belum punya angka yang bisa dibandingkan",
+                          "not ranked: no other unit has a comparable figure yet"),
+    "lb_alasan_dibagi": (
+        "tidak diperingkat: angka wilayah ini adalah estimasi yang dibagi menurut {dasar}, jadi peringkatnya hanya "
+        "mengulang {dasar}",
+        "not ranked: this unit's figure is an estimate shared out by {dasar}, so its rank would only repeat {dasar}"),
     "lb_h_pilar": ("Tujuh pilar sosial dan KPM", "The seven social pillars and PKH families"),
     "lb_h_rasio": ("Rasio utama", "Key ratios"),
     "lb_h_peta": ("Letak", "Location"),
