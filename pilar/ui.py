@@ -129,8 +129,9 @@ def halaman(judul_key: str, sidebar: str = "auto") -> Pilihan:
         ikat(st.multiselect, t("filter_wilayah", lang), "kab", options=list(known),
              format_func=lambda k: known[k], placeholder=t("semua_wilayah", lang))
         st.caption(t("filter_bantuan", lang))
+        # None (the latest) counts as "nothing chosen" for the widget: the placeholder must name it.
         ikat(st.selectbox, t("periode_data", lang), "kuartal", options=[None, *kuartal],
-             format_func=lambda q: _label_kuartal(q, kuartal, lang))
+             format_func=lambda q: _label_kuartal(q, kuartal, lang), placeholder=_label_kuartal(None, kuartal, lang))
         st.caption(t("diperbarui", lang).format(waktu=fmt.waktu(SIMPANAN.diperbarui(), lang)))
         adm.masuk(lang)
     if ss.get("kab_tak_dikenal"):

@@ -38,3 +38,17 @@ def test_page_switch_keeps_english(page):
     expect(page).to_have_url(re.compile(r"lang=en"))
     wait_for_app(page)
     expect(page.get_by_test_id("stSidebar").get_by_text("Regency/city", exact=False).first).to_be_visible()
+
+
+def test_period_select_names_the_latest_period_instead_of_an_empty_choice(page, app_db):
+    import duckdb
+    from pilar import format as fmt
+    con = duckdb.connect(str(app_db), read_only=True)
+    try:  # the newest quarter of pillar or KPM data, read from the database
+        q = con.execute("SELECT max(kuartal(periode)) FROM (SELECT periode FROM pilar UNION ALL "
+                        "SELECT periode FROM kpm)").fetchone()[0]
+    finally:
+        con.close()
+    goto(page, "/")
+    box = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").locator("input").first
+    expect(box).to_have_attribute("placeholder", f"Terbaru ({fmt.periode(q, 'id')})")
