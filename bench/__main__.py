@@ -1,7 +1,8 @@
 """Benchmark: every page against its floor app, payload, memory, concurrency, data size.
 
-Run: .venv/bin/python -m bench [--runs 25] [--reps 2] [--out docs/PERFORMANCE.md]
+Run: .venv/bin/python -m bench [--runs 41] [--reps 2] [--crowd 30,100,300] [--out docs/PERFORMANCE.md]
 Prints a table and writes docs/PERFORMANCE.md. Reports figures; asserts nothing.
+``--only ruangan`` runs only the room sections (crowds, nginx, static page) and prints them.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # the browser harness lives wit
 
 from browser import harness  # noqa: E402
 
-from bench import floor, generate, wsclient  # noqa: E402
+from bench import floor, generate, proksi, ramai, wsclient  # noqa: E402
 
 FLOOR_APP = ROOT / "bench" / "floor_app.py"
 FILTERS = [[], [6371]]  # a filter change alternates between these two
@@ -301,11 +302,23 @@ def report(m: dict, r: dict) -> tuple[str, list[str]]:
         ok = c[CROWD]["ok"]
         B.append(f"{'PASS' if ok == CROWD else 'FAIL'}  {CROWD} sesi serentak mendapat grafik pertama{label}: "
                  f"{ok}/{CROWD}" + (f" ({'; '.join(c[CROWD]['errors'])})" if c[CROWD]["errors"] else ""))
-    L += ["", "## Anggaran / budgets", "", "```", *B, "```", ""]
+    L += ["", *ramai.laporan(r["ruangan"], r.get("proksi"))]
+    B += ramai.budgets(r["ruangan"])
+    L += ["## Anggaran / budgets", "", "```", *B, "```", ""]
     notes = ROOT / "bench" / "temuan.md"
     if notes.exists():
         L += [notes.read_text().strip(), ""]
     return "\n".join(L), B
+
+
+def room_only(env: dict, work: Path, sizes) -> int:
+    """``--only ruangan``: sections 6-8 and their budget lines, printed."""
+    os.environ.update(env)
+    snap = floor.snapshot("", FILTERS, work / "floor_Ringkasan.json")
+    crowd = ramai.ruangan(env, snap, sizes, APP_ARGS, FLOOR_APP, log=log)
+    lines = ramai.laporan(crowd, proksi.tahap(env, work, page_view, APP_ARGS, n=max(sizes), log=log))
+    print("\n".join(lines + ramai.budgets(crowd)))
+    return 0
 
 
 def main(argv=None) -> int:
@@ -313,7 +326,10 @@ def main(argv=None) -> int:
     ap.add_argument("--runs", type=int, default=41, help="reruns per page and app (median)")
     ap.add_argument("--reps", type=int, default=2, help="cold starts per page and app (median)")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "PERFORMANCE.md")
+    ap.add_argument("--crowd", default=",".join(map(str, ramai.SIZES)), help="room sizes (sessions at once)")
+    ap.add_argument("--only", choices=["ruangan"], help="only the room sections (6-8), printed, nothing written")
     a = ap.parse_args(argv)
+    sizes = tuple(int(x) for x in a.crowd.split(",") if x.strip())
     t_start = time.perf_counter()
     m = machine()
     from pilar import build
@@ -329,6 +345,8 @@ def main(argv=None) -> int:
     log(f"pages: {', '.join(p['name'] for p in r['pages'])}; work dir {work}")
 
     # Floor snapshots, and whether the grown database shows the same figures.
+    if a.only == "ruangan":
+        return room_only(env, work, sizes)
     snaps = {}
     for p in r["pages"]:
         os.environ.update(env)
@@ -398,6 +416,8 @@ def main(argv=None) -> int:
                                      ["--server.enableStaticServing", "true", *APP_ARGS], sizes=(CROWD,))
     log("crowd variants: " + json.dumps({k: r[k][CROWD] for k in ("crowd_default", "crowd_floor")}, default=str))
 
+    r["ruangan"] = ramai.ruangan(env, snaps["Ringkasan"], sizes, APP_ARGS, FLOOR_APP, log=log)
+    r["proksi"] = proksi.tahap(env, work, page_view, APP_ARGS, n=max(sizes), log=log)
     m["load_end"] = os.getloadavg()
     m["duration_s"] = time.perf_counter() - t_start
     text, budgets = report(m, r)

@@ -1,15 +1,12 @@
 """A room of people: crowds of 30, 100 and 300 sessions opening the home page at the same moment.
 
-Used by ``python -m bench`` (sections 6-8). Quick look while developing:
-    .venv/bin/python -m bench.ramai [--crowd 30,100] [--target app,floor]
+Used by ``python -m bench`` (sections 6-8); ``python -m bench --only ruangan --crowd 30,100`` runs just these.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -38,22 +35,35 @@ def ringkas(res: list[wsclient.Hasil]) -> dict:
             "errors": sorted({r.error for r in res if r.error})[:3]}
 
 
-def crowds(targets: dict[str, str], sizes=SIZES, cookie: str = "", log=print) -> dict:
-    """Each size against each target in turn (same minute, same load): {target: {n: ringkas}}.
-    Every target is warmed first by one session, which fills the caches."""
+def crowds(targets: dict[str, tuple], sizes=SIZES, cookie: str = "", log=print) -> dict:
+    """Each size against each target (url, rss function or None) in turn, so all share the same minute's
+    load: {target: {n: ringkas}}. Every target is warmed first by one session, which fills the caches."""
     out = {k: {} for k in targets}
-    for url in targets.values():
+    for url, _ in targets.values():
         wsclient.crowd(url, 1, cookie=cookie)
     for n in sizes:
-        for name, url in targets.items():
+        for name, (url, rss) in targets.items():
             time.sleep(2)  # the previous crowd's sessions leave the server
             load = os.getloadavg()[0]
-            res, _ = wsclient.crowd(url, n, cookie=cookie)
-            out[name][n] = {**ringkas(res), "load": load}
-            c = out[name][n]
+            res, mem = wsclient.crowd(url, n, rss, cookie=cookie)
+            out[name][n] = c = {**ringkas(res), "load": load, "rss_mb": mem / 1e6 if mem else None}
             log(f"crowd {n} {name}: {c['ok']}/{n}, first chart median {fmt_s(c['first_median_s'])} "
                 f"worst {fmt_s(c['first_worst_s'])}, ≤5 s {c['within5']:.0%}, ≤15 s {c['within15']:.0%} (load {load:.1f})")
     return out
+
+
+def ruangan(env: dict, floor_snap: Path, sizes, app_args, floor_app: Path, log=print) -> dict:
+    """Section 6: the app and the home page's floor app, one server each, crowds of every size."""
+    servers = {"app": harness.Server(ROOT / "dashboard.py", env=env, args=list(app_args)),
+               "floor": harness.Server(floor_app, env={"PILAR_FLOOR": str(floor_snap)},
+                                       args=["--server.enableStaticServing", "true", *app_args])}
+    try:
+        for s in servers.values():
+            s.wait_healthy()
+        return crowds({k: (s.url, s.rss_bytes) for k, s in servers.items()}, sizes, log=log)
+    finally:
+        for s in servers.values():
+            s.stop()
 
 
 def fetches(targets: dict[str, str], n: int, log=print) -> dict:
@@ -90,38 +100,54 @@ def budgets(c: dict, floor_key: str = "floor", app_key: str = "app") -> list[str
     return B
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m bench.ramai")
-    ap.add_argument("--crowd", default="30,100", help="sizes, comma-separated")
-    ap.add_argument("--target", default="app,floor")
-    a = ap.parse_args(argv)
-    from bench import floor
-    from bench.__main__ import APP_ARGS, FILTERS, FLOOR_APP
-    from pilar import build
-    work = Path(tempfile.mkdtemp(prefix="pilar-ramai-"))
-    db = build.build(ROOT / "data" / "sources", work / "pilar.duckdb").path
-    env = {"PILAR_DB": str(db), "PILAR_SOURCES": str(ROOT / "data" / "sources")}
-    servers = {}
-    names = a.target.split(",")
-    if "app" in names:
-        servers["app"] = harness.Server(ROOT / "dashboard.py", env=env, args=APP_ARGS)
-    if "floor" in names:
-        os.environ.update(env)
-        snap = floor.snapshot("", FILTERS, work / "floor.json")
-        servers["floor"] = harness.Server(FLOOR_APP, env={"PILAR_FLOOR": str(snap)},
-                                          args=["--server.enableStaticServing", "true", *APP_ARGS])
-    try:
-        for s in servers.values():
-            s.wait_healthy()
-        print("pids:", {k: s.proc.pid for k, s in servers.items()}, flush=True)
-        c = crowds({k: s.url for k, s in servers.items()}, tuple(int(x) for x in a.crowd.split(",")))
-        if "app" in c and "floor" in c:
-            print("\n".join(budgets(c)))
-    finally:
-        for s in servers.values():
-            s.stop()
-    return 0
+def _persen(x) -> str:
+    return "–" if x is None else f"{x:.0%}"
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def laporan(crowd: dict, proxy: dict | None) -> list[str]:
+    """Sections 6-8 of docs/PERFORMANCE.md."""
+    L = ["## 6. Satu ruangan / a room: 30, 100 dan 300 sesi membuka beranda sekaligus", "",
+         "Klien ringan yang sama (`bench/wsclient.py`), semua sesi dibuka pada saat yang sama; waktu sampai delta "
+         "grafik plotly pertama diterima. App dan floor bergantian per ukuran (menit yang sama, beban yang sama). "
+         "≤ 5 s / ≤ 15 s = bagian sesi yang sudah menerima grafik pertamanya. RSS dibaca saat semua sesi "
+         "terhubung.", "",
+         "| sesi | app median s | app terburuk s | app ≤ 5 s | app ≤ 15 s | floor median s | floor terburuk s "
+         "| floor ≤ 5 s | floor ≤ 15 s | app ÷ floor (terburuk) | RSS app MB | load 1 mnt |",
+         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for n, a in crowd["app"].items():
+        f = crowd["floor"][n]
+        q = a["first_worst_s"] / f["first_worst_s"] if a["first_worst_s"] and f["first_worst_s"] else None
+        L.append(f"| {n} | {_s(a['first_median_s'])} | {_s(a['first_worst_s'])} | {_persen(a['within5'])} | "
+                 f"{_persen(a['within15'])} | {_s(f['first_median_s'])} | {_s(f['first_worst_s'])} | "
+                 f"{_persen(f['within5'])} | {_persen(f['within15'])} | {'–' if q is None else f'{q:.2f}×'} | "
+                 f"{_s(a['rss_mb'], 0)} | {a['load']:.1f} |")
+    L += ["", "## 7. Lewat nginx dengan 2 proses / through nginx with 2 processes (`scripts/serve-forum`)", ""]
+    if not proxy or proxy.get("skip"):
+        return L + [f"Tidak diukur: {(proxy or {}).get('skip', 'tahap proxy tidak dijalankan')}.", ""]
+    L += ["Peramban baru (Chromium, konteks kosong) membuka beranda; HTTP = byte badan respons yang diterima "
+          "(terkompresi bila dikompresi), websocket = frame yang diterima.", "",
+          "| | HTTP (aset) KB | websocket KB |", "|---|---:|---:|"]
+    for k, v in proxy["bytes"].items():
+        L.append(f"| {k} | {v['http_bytes'] / 1024:,.0f} | {v['ws_bytes'] / 1024:,.1f} |")
+    n = proxy["n"]
+    L += ["", f"{n} sesi serentak (klien ringan; lewat nginx tiap sesi membawa cookie-nya sendiri, seperti "
+          "peramban yang berbeda):", "",
+          "| | berhasil | median s | terburuk s | ≤ 5 s | ≤ 15 s | RSS MB (semua proses) |",
+          "|---|---:|---:|---:|---:|---:|---:|"]
+    for k, v in proxy["crowd"].items():
+        c = v[n]
+        L.append(f"| {k} | {c['ok']}/{n} | {_s(c['first_median_s'])} | {_s(c['first_worst_s'])} | "
+                 f"{_persen(c['within5'])} | {_persen(c['within15'])} | "
+                 f"{_s(c['rss_mb'], 0)} |")
+    L += ["", f"## 8. Halaman audiens statis / the static audience page: {n} klien sekaligus", "",
+          f"Berkas: {proxy['lembar_asal']}. Tiap klien membuka koneksi sendiri dan mengambil halaman itu "
+          "(GET dengan `Accept-Encoding: gzip`); waktu sampai byte terakhir.", "",
+          "| disajikan oleh | berhasil | median s | terburuk s | byte per klien KB |", "|---|---:|---:|---:|---:|"]
+    for k, v in proxy["lembar"].items():
+        L.append(f"| {k} | {v['ok']}/{v['n']} | {_s(v['median_s'], 3)} | {_s(v['worst_s'], 3)} | "
+                 f"{v['bytes'] / 1024:,.1f} |")
+    return L + [""]
+
+
+def _s(x, nd: int = 2) -> str:
+    return "–" if x is None else f"{x:.{nd}f}"
