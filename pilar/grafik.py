@@ -127,5 +127,5 @@ def tren(df: pd.DataFrame, lang: str, kolom: int = 4) -> go.Figure:
                         line=dict(color=WARNA_SEMUA, width=2)),
             customdata=teks, hovertemplate="%{x}: %{customdata}<extra></extra>"), row=i // kolom + 1, col=i % kolom + 1)
     fig.update_yaxes(rangemode="tozero", gridcolor="#e5e5e5")
-    fig.update_xaxes(type="category")
-    return _layout(fig, lang, height=320 * baris).update_layout(font=dict(size=13))
+    fig.update_xaxes(type="category", tickangle=-45)  # slanted period labels leave room for the next row's titles
+    return _layout(fig, lang, height=330 * baris).update_layout(font=dict(size=13))

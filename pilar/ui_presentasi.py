@@ -27,13 +27,17 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSideb
 [data-testid="stSidebarCollapsedControl"], [data-testid="stDecoration"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 0.6rem 2rem 6.5rem 2rem !important; max-width: 100% !important; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 1.3rem !important; padding: 0 !important; color: #1f4e79; }
-.st-key-slide h2 { font-size: 2.3rem !important; padding: 0 0 0.3rem 0 !important; }
-.st-key-slide h3 { font-size: 1.5rem !important; }
-.st-key-slide p, .st-key-slide li { font-size: 1.4rem !important; line-height: 1.4 !important; }
-.st-key-slide [data-testid="stMetricLabel"] p { font-size: 1.25rem !important; white-space: normal !important; }
-.st-key-slide [data-testid="stMetricValue"] p { font-size: 3rem !important; line-height: 1.15 !important; }
+.st-key-slide h2 { font-size: clamp(2.3rem, 3.2vw, 3.6rem) !important; padding: 0 0 0.3rem 0 !important; }
+.st-key-slide h3 { font-size: clamp(1.5rem, 2vw, 2.2rem) !important; }
+.st-key-slide p, .st-key-slide li { font-size: clamp(1.4rem, 1.6vw, 2rem) !important; line-height: 1.4 !important; }
+.st-key-slide [data-testid="stMetricLabel"] p { font-size: clamp(1.25rem, 1.7vw, 2.1rem) !important;
+  white-space: normal !important; }
+.st-key-slide [data-testid="stMetricValue"] p { font-size: clamp(3rem, 4.6vw, 5.6rem) !important;
+  line-height: 1.15 !important; }
+.st-key-slide [data-testid="stImage"] img { width: clamp(150px, 15vw, 320px) !important; height: auto !important;
+  image-rendering: pixelated; }
 .st-key-slide [data-testid="stCaptionContainer"] p { font-size: 1rem !important; }
-.st-key-slide [data-testid="stText"] { font-size: 1.05rem !important; color: #444; overflow-wrap: anywhere; }
+.st-key-slide [data-testid="stText"] { font-size: clamp(1.05rem, 1.2vw, 1.5rem) !important; color: #444; overflow-wrap: anywhere; }
 .st-key-slide [data-testid="stVerticalBlock"] { gap: 0.45rem; }
 .st-key-pilar_kunci { display: none !important; }
 .st-key-kaki_slide { position: fixed; left: 0; right: 0; bottom: 0; z-index: 99; background: #f3f6fa;
@@ -140,10 +144,11 @@ def _angka(p: ui.Pilihan) -> None:
         ui.metrik(c, k, p)
         if pr is not None and p.kode:
             b = pr.baris_ukuran(k)
-            c.text(t("sl_provinsi", p.lang).format(nilai=b.provinsi_teks, peringkat=b.peringkat_teks))
+            c.text(t("sl_provinsi", p.lang).format(nilai=b.provinsi_teks, peringkat=b.peringkat_teks) if b.peringkat
+                   else t("sl_provinsi_saja", p.lang).format(nilai=b.provinsi_teks))  # an echo is not ranked
     if len(p.kode) <= 1:
         with kolom[4]:
-            _qr(p, skala=4, catatan=False)
+            _qr(p, catatan=False)
 
 
 def _peta(p: ui.Pilihan) -> None:
@@ -191,10 +196,10 @@ def _sumber(p: ui.Pilihan) -> None:
             st.text("• " + baris)  # from the database: shown as text
         ui.keterangan_status(p.lang)
     with kanan:
-        _qr(p, skala=7, catatan=True)
+        _qr(p, catatan=True)
 
 
-def _qr(p: ui.Pilihan, skala: int, catatan: bool) -> None:
+def _qr(p: ui.Pilihan, catatan: bool) -> None:
     """The QR code of the audience page of the unit in the filter (the province's for none or several),
     with its address as text under it."""
     kode = p.kode[0] if len(p.kode) == 1 else None
@@ -206,7 +211,7 @@ def _qr(p: ui.Pilihan, skala: int, catatan: bool) -> None:
         return
     _pastikan_audiens()
     st.text(t("sl_qr", p.lang).format(wilayah=nama))
-    st.image(slide.qr_png(alamat, skala), width="content")
+    st.image(slide.qr_png(alamat), width="content")  # sized by CSS for the screen
     st.text(alamat)
     if catatan and slide.hanya_lokal(alamat):
         st.caption(t("sl_qr_lokal", p.lang))

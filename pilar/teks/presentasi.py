@@ -18,6 +18,7 @@ TEKS: dict[str, tuple[str, str]] = {
     "sl_bantuan": ("Pindah slide: tombol panah, Page Up/Page Down (clicker) atau spasi.",
                    "Change slides with the arrow keys, Page Up/Page Down (clicker) or Space."),
     "sl_provinsi": ("Provinsi: {nilai} · peringkat {peringkat}", "Province: {nilai} · rank {peringkat}"),
+    "sl_provinsi_saja": ("Provinsi: {nilai}", "Province: {nilai}"),
     "sl_qr": ("Pindai untuk membuka lembar fakta {wilayah} di ponsel:",
               "Scan to open the {wilayah} fact sheet on your phone:"),
     "sl_qr_lokal": (
