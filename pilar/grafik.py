@@ -87,7 +87,8 @@ def batang_wilayah(df: pd.DataFrame, judul: str, desimal: int, lang: str, terpil
                            customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
     teks_provinsi = "" if nilai_provinsi is None else f"{label_provinsi}: {fmt.angka(nilai_provinsi, lang, desimal)}"
     legenda = _garis_acuan(fig, rentang, norma, nilai_provinsi, teks_provinsi)
-    top = max([v for v in d["nilai"] if v == v] + [nilai_provinsi or 0, rentang[1] if rentang else 0, norma[0] if norma else 0])
+    top = max([v for v in d["nilai"] if v == v]
+              + [nilai_provinsi or 0, rentang[1] if rentang else 0, norma[0] if norma else 0])
     fig.update_xaxes(range=[0, top * 1.25])  # room for the value labels
     fig.update_layout(title=dict(text=bungkus(judul), font=dict(size=18), automargin=True))
     fig = _layout(fig, lang, height=max(360, 34 * len(d) + 110 + 40 * legenda))

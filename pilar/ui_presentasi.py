@@ -18,7 +18,8 @@ from .teks import t
 KARTU = ukuran.PILAR + ("kpm_pkh",)
 TINGGI = 480  # px of a slide's chart: with the titles and the bottom bar it fits a 1024x768 projector
 UKURAN_PETA = ukuran.BAWAAN_PETA
-UKURAN_PERINGKAT = "kpm_per_1rb_miskin"  # coverage of the poor: units differ (KPM per pendamping only echoes its allocation)
+# coverage of the poor: the units differ (KPM per pendamping only echoes how its estimates were allocated)
+UKURAN_PERINGKAT = "kpm_per_1rb_miskin"
 
 # Static CSS only (never data): big type for a hall, no app chrome, a bar with the buttons and the footer
 # fixed at the bottom of every slide.
@@ -37,7 +38,8 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSideb
 .st-key-slide [data-testid="stImage"] img { width: clamp(150px, 15vw, 320px) !important; height: auto !important;
   image-rendering: pixelated; }
 .st-key-slide [data-testid="stCaptionContainer"] p { font-size: 1rem !important; }
-.st-key-slide [data-testid="stText"] { font-size: clamp(1.05rem, 1.2vw, 1.5rem) !important; color: #444; overflow-wrap: anywhere; }
+.st-key-slide [data-testid="stText"] { font-size: clamp(1.05rem, 1.2vw, 1.5rem) !important; color: #444;
+  overflow-wrap: anywhere; }
 .st-key-slide [data-testid="stVerticalBlock"] { gap: 0.45rem; }
 .st-key-pilar_kunci { display: none !important; }
 .st-key-kaki_slide { position: fixed; left: 0; right: 0; bottom: 0; z-index: 99; background: #f3f6fa;
@@ -178,7 +180,8 @@ def _proyeksi(p: ui.Pilihan) -> None:
     c[1].metric(t("pr_m_laju", p.lang).format(g=tampil.angka_g(h.pg.skenario[0].g, p.lang)),
                 tampil.angka(h.lensa["kapasitas"], p.lang))
     c[2].metric(t("sl_nasional", p.lang), t("sl_tahun", p.lang).format(n=tampil.desimal1(nas["lama"], p.lang)))
-    ui.plot(tampil.grafik("kpm", p.kode, p.kuartal, (), p.lang), key="slide_proyeksi", height=360)
+    # 400 px: fits a 1024x768 slide, and the legend stays clear of the axis title (it did not at 360)
+    ui.plot(tampil.grafik("kpm", p.kode, p.kuartal, (), p.lang), key="slide_proyeksi", height=400)
     st.caption(t("pr_kalimat_laju", p.lang).format(
         kap=tampil.angka(h.lensa["kapasitas"], p.lang), k0=tampil.angka(h.k0, p.lang), lama=lama,
         nas_lulus=tampil.angka(nas["lulus"], p.lang), nas_kpm=tampil.angka(nas["kpm"], p.lang),

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 from playwright.sync_api import expect
 
 from browser.expected import shown
-from browser.harness import TIMEOUT_MS, wait_for_app
+from browser.harness import TIMEOUT_MS, wait_for_app, wait_for_charts
 from browser.helpers import expect_metrics, goto, id_number, no_exception
 from pilar import db, slide
 
@@ -100,3 +100,15 @@ def test_qr_code_opens_the_units_audience_page(page):
     goto(page, f"/Presentasi?slide={N}")  # no filter: the province's page
     wait_slide(page, N)
     qr_checks(page, "kalsel")
+
+
+def test_each_chart_fits_above_the_bottom_bar_at_1024x768(page):
+    """On a 1024x768 projector every slide's chart is seen whole, above the buttons and footer."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    for i in (2, 3, 4):
+        goto(page, f"/Presentasi?kab=6371&slide={i}")
+        wait_for_charts(page, 1)
+        bar = page.locator(".st-key-kaki_slide").bounding_box()
+        for chart in page.locator("[data-testid='stPlotlyChart'] svg.main-svg >> nth=0").all():
+            box = chart.bounding_box()
+            assert box["y"] >= 0 and box["y"] + box["height"] <= bar["y"] + 1, (i, box, bar)
