@@ -7,7 +7,8 @@ from browser.harness import wait_for_app, wait_for_charts
 from browser.helpers import goto
 
 UKURAN_LAYAR = [(1024, 768), (1280, 720), (1920, 1080)]
-HALAMAN = [("/?kab=6371", 2), ("/Rasio?kab=6371", 6), ("/Presentasi?kab=6371&slide=2", 1),
+HALAMAN = [("/?kab=6371", 2), ("/Rasio?kab=6371", 6), ("/Peta?kab=6371", 1), ("/Proyeksi?kab=6371", 3),
+           ("/Presentasi?kab=6371&slide=2", 1),
            ("/Presentasi?kab=6371&slide=3", 1), ("/Presentasi?kab=6371&slide=4", 1)]
 
 # Every axis tick label (a map's colour bar too) and legend entry of every chart: its box, its chart's
