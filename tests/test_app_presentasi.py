@@ -80,6 +80,14 @@ def test_sources_slide_names_the_figures_sources_and_the_audience_page(app, fixt
     assert any("app/static/lembar/6372.html" in line for line in lines)
 
 
+def test_several_units_sum_and_link_the_province_page(app, fixture_db_path):
+    at = app(kab="6371,6372")
+    assert {m.label: m.value for m in at.metric} == expected_cards(fixture_db_path, (6371, 6372))
+    assert "Banjarmasin" in footer(at) and "Banjarbaru" in footer(at)
+    at = app(kab="6371,6372", slide=str(N))
+    assert any("app/static/lembar/kalsel.html" in x.value for x in at.text)
+
+
 def test_english(app):
     at = app(lang="en", slide="4")
     assert at.header[0].value.startswith("Projected")
