@@ -1,24 +1,14 @@
 """scripts/serve-forum: the nginx config it writes from scripts/nginx-forum.conf.tmpl (no server started here)."""
 import gzip
-import importlib.machinery
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 
+from bench.proksi import serve_forum
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _modul():
-    loader = importlib.machinery.SourceFileLoader("serve_forum", str(ROOT / "scripts" / "serve-forum"))
-    spec = importlib.util.spec_from_loader("serve_forum", loader)
-    mod = importlib.util.module_from_spec(spec)
-    loader.exec_module(mod)
-    return mod
-
-
-sf = _modul()
+sf = serve_forum()  # the script, loaded as a module (it has no .py suffix)
 
 
 @pytest.fixture()
