@@ -221,6 +221,7 @@ def _qr(p: ui.Pilihan, catatan: bool) -> None:
 
 
 def _pastikan_audiens() -> None:
-    """The audience pages the QR code points at exist for the database being served (pilar.lembar)."""
+    """The audience pages the QR code points at are written for the database being served (pilar.lembar),
+    on a background thread: it takes seconds once per database version, and the slide does not wait."""
     from . import lembar
-    lembar.pastikan_audiens()
+    lembar.pastikan_audiens(tunggu=False)

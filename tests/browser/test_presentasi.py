@@ -86,7 +86,10 @@ def qr_checks(page, kode: str) -> None:
                            timeout=TIMEOUT_MS)
     alamat = f"{re.match(r'https?://[^/]+', page.url).group(0)}/app/static/lembar/{kode}.html"
     expect(page.locator(".st-key-slide [data-testid='stText']").filter(has_text=alamat)).to_have_count(1)
-    r = page.request.get(alamat)  # the phone's request: the static audience page
+    # the phone's request: the static audience page (written in the background on the first QR shown)
+    page.wait_for_function("""async url => (await fetch(url, {cache: 'no-store'})).status === 200""",
+                           arg=alamat, timeout=TIMEOUT_MS, polling=500)
+    r = page.request.get(alamat)
     assert r.status == 200 and "text/html" in r.headers["content-type"], r.status
 
 
