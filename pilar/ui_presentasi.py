@@ -16,6 +16,7 @@ from . import proyeksi_tampilan as tampil
 from .teks import t
 
 KARTU = ukuran.PILAR + ("kpm_pkh",)
+TINGGI_PROYEKSI = 300  # px: with the sentence above it, the legend stays above the bottom bar at 1024x768
 TINGGI = 480  # px of a slide's chart: with the titles and the bottom bar it fits a 1024x768 projector
 UKURAN_PETA = ukuran.BAWAAN_PETA
 # coverage of the poor: the units differ (KPM per pendamping only echoes how its estimates were allocated)
@@ -180,12 +181,12 @@ def _proyeksi(p: ui.Pilihan) -> None:
     c[1].metric(t("pr_m_laju", p.lang).format(g=tampil.angka_g(h.pg.skenario[0].g, p.lang)),
                 tampil.angka(h.lensa["kapasitas"], p.lang))
     c[2].metric(t("sl_nasional", p.lang), t("sl_tahun", p.lang).format(n=tampil.desimal1(nas["lama"], p.lang)))
-    # 400 px: fits a 1024x768 slide, and the legend stays clear of the axis title (it did not at 360)
-    ui.plot(tampil.grafik("kpm", p.kode, p.kuartal, (), p.lang), key="slide_proyeksi", height=400)
+    # The sentence first: under the chart it fell behind the bottom bar at 1024x768.
     st.caption(t("pr_kalimat_laju", p.lang).format(
         kap=tampil.angka(h.lensa["kapasitas"], p.lang), k0=tampil.angka(h.k0, p.lang), lama=lama,
         nas_lulus=tampil.angka(nas["lulus"], p.lang), nas_kpm=tampil.angka(nas["kpm"], p.lang),
         nas_lama=tampil.desimal1(nas["lama"], p.lang)))
+    ui.plot(tampil.grafik("kpm", p.kode, p.kuartal, (), p.lang), key="slide_proyeksi", height=TINGGI_PROYEKSI)
 
 
 def _sumber(p: ui.Pilihan) -> None:

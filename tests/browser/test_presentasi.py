@@ -115,3 +115,18 @@ def test_each_chart_fits_above_the_bottom_bar_at_1024x768(page):
         for chart in page.locator("[data-testid='stPlotlyChart'] svg.main-svg >> nth=0").all():
             box = chart.bounding_box()
             assert box["y"] >= 0 and box["y"] + box["height"] <= bar["y"] + 1, (i, box, bar)
+
+
+def test_slides_1_to_4_show_everything_above_the_bottom_bar_at_1024x768(page):
+    """No text or chart of a slide hides behind the bottom bar (the sources slide may scroll)."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    for i in (1, 2, 3, 4):
+        goto(page, f"/Presentasi?kab=6371&slide={i}")
+        wait_slide(page, i)
+        bar = page.locator(".st-key-kaki_slide").bounding_box()
+        isi = page.locator(".st-key-slide [data-testid='stElementContainer']:visible")
+        assert isi.count() >= 2, i
+        for el in isi.all():
+            box = el.bounding_box()
+            if box and box["height"] > 0:
+                assert box["y"] + box["height"] <= bar["y"] + 1, (i, el.inner_text()[:60], box, bar)
