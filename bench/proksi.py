@@ -85,6 +85,9 @@ class Nginx:
 def tahap(env: dict, work: Path, page_view, app_args, n: int = 300, log=print) -> dict:
     """The proxy stage; ``page_view(browser, url)`` measures a fresh browser (bench.__main__)."""
     out = {"n": n}
+    if serve_forum().nginx_bin() is None:
+        log("proxy: left out: nginx is not installed (scripts/serve-forum installs it)")
+        return {"skip": "nginx tidak terpasang (scripts/serve-forum memasangnya dari paket Debian)"}
     backends = [harness.Server(ROOT / "dashboard.py", env=env, args=list(app_args)) for _ in range(2)]
     proxy = None
     try:

@@ -39,3 +39,14 @@ def test_report_without_proxy_says_why():
     text = "\n".join(ramai.laporan(crowd, {"skip": "nginx tidak terpasang"}))
     assert "| 30 | 2.40 | 2.40 | 100% | 100% | 2.00 | 2.00 | 100% | 100% | 1.20× | 280 | 1.0 |" in text
     assert "Tidak diukur: nginx tidak terpasang." in text
+
+
+def test_proxy_stage_says_why_without_nginx(monkeypatch, tmp_path):
+    from types import SimpleNamespace
+
+    from bench import proksi
+    monkeypatch.setattr(proksi, "serve_forum", lambda: SimpleNamespace(nginx_bin=lambda: None))
+    said = []
+    out = proksi.tahap({}, tmp_path, page_view=None, app_args=(), log=said.append)
+    assert out == {"skip": "nginx tidak terpasang (scripts/serve-forum memasangnya dari paket Debian)"}
+    assert said and "nginx" in said[0]
