@@ -127,6 +127,7 @@ def tren(df: pd.DataFrame, lang: str, kolom: int = 4) -> go.Figure:
             marker=dict(size=9, color=["white" if e else WARNA_SEMUA for e in est],
                         line=dict(color=WARNA_SEMUA, width=2)),
             customdata=teks, hovertemplate="%{x}: %{customdata}<extra></extra>"), row=i // kolom + 1, col=i % kolom + 1)
-    fig.update_yaxes(rangemode="tozero", gridcolor="#e5e5e5")
+    # ",~g": 15.000 and 0,8 with the layout's separators (plotly's default writes 15k, an English SI suffix)
+    fig.update_yaxes(rangemode="tozero", gridcolor="#e5e5e5", tickformat=",~g")
     fig.update_xaxes(type="category", tickangle=-45)  # slanted period labels leave room for the next row's titles
     return _layout(fig, lang, height=330 * baris).update_layout(font=dict(size=13))

@@ -95,7 +95,12 @@ _CSS_LAYAR = """<style>
   [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) > [data-testid="stColumn"] {
     flex: 1 1 100% !important; min-width: 100% !important; }
   [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }
+  /* a projector's 1024 px: a narrower sidebar leaves the charts two thirds of the screen and more */
+  [data-testid="stSidebar"][data-collapsed="false"] { width: 250px !important; min-width: 250px !important; }
 }
+[data-testid="stSidebar"] [data-tag] { height: auto !important; max-width: 100% !important; }
+[data-testid="stSidebar"] [data-tag] > span { white-space: normal !important; max-width: none !important;
+  overflow: visible !important; }  /* whole unit names, wrapped, not "Kota B…" */
 [data-testid="stMetricLabel"] * { white-space: normal !important; overflow: visible !important; }
 [data-testid="stMetricValue"] * { overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricValue"] p { font-size: clamp(1.6rem, 2.6vw, 2.25rem) !important; }

@@ -95,3 +95,16 @@ def test_phone_opens_with_the_sidebar_collapsed(new_context):
     assert box is None or box["x"] + box["width"] <= 0  # nothing of it over the content
     title = page.locator("h1").first.bounding_box()
     assert title and title["x"] >= 0 and title["x"] + title["width"] <= 390 + 1
+
+
+def test_projector_sidebar_is_narrow_and_names_selected_units_whole(new_context):
+    page = new_context(viewport={"width": 1024, "height": 768}).new_page()
+    goto(page, "/?kab=6306,6371")
+    assert page.get_by_test_id("stSidebar").bounding_box()["width"] <= 260
+    chips = page.get_by_test_id("stSidebar").locator("[data-tag] > span")
+    expect(chips).to_have_count(2)
+    cut = chips.evaluate_all("els => els.filter(e => e.scrollWidth > e.clientWidth + 1"
+                             " || e.getBoundingClientRect().right > e.parentElement.getBoundingClientRect().right + 1)"
+                             ".map(e => e.innerText)")
+    assert cut == [] and {c.inner_text().replace("\n", " ") for c in chips.all()} == {
+        "Kabupaten Hulu Sungai Selatan", "Kota Banjarmasin"}
