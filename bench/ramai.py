@@ -74,7 +74,7 @@ def fetches(targets: dict[str, str], n: int, log=print) -> dict:
         time.sleep(1)
         res = wsclient.fetch_crowd(url, n)
         t = sorted(r.last_byte_s for r in res if r.ok)
-        out[name] = {"n": n, "ok": len(t), "median_s": statistics.median(t) if t else None,
+        out[name] = {"n": n, "ok": len(t), "load": os.getloadavg()[0], "median_s": statistics.median(t) if t else None,
                      "worst_s": t[-1] if t else None, "bytes": statistics.median(r.bytes for r in res),
                      "errors": sorted({r.error for r in res if r.error})[:3]}
         log(f"fetch {n} {name}: {len(t)}/{n}, last byte median {fmt_s(out[name]['median_s'])} "
@@ -132,20 +132,21 @@ def laporan(crowd: dict, proxy: dict | None) -> list[str]:
     n = proxy["n"]
     L += ["", f"{n} sesi serentak (klien ringan; lewat nginx tiap sesi membawa cookie-nya sendiri, seperti "
           "peramban yang berbeda):", "",
-          "| | berhasil | median s | terburuk s | ≤ 5 s | ≤ 15 s | RSS MB (semua proses) |",
-          "|---|---:|---:|---:|---:|---:|---:|"]
+          "| | berhasil | median s | terburuk s | ≤ 5 s | ≤ 15 s | RSS MB (semua proses) | load 1 mnt |",
+          "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for k, v in proxy["crowd"].items():
         c = v[n]
         L.append(f"| {k} | {c['ok']}/{n} | {_s(c['first_median_s'])} | {_s(c['first_worst_s'])} | "
                  f"{_persen(c['within5'])} | {_persen(c['within15'])} | "
-                 f"{_s(c['rss_mb'], 0)} |")
+                 f"{_s(c['rss_mb'], 0)} | {c['load']:.1f} |")
     L += ["", f"## 8. Halaman audiens statis / the static audience page: {n} klien sekaligus", "",
           f"Berkas: {proxy['lembar_asal']}. Tiap klien membuka koneksi sendiri dan mengambil halaman itu "
           "(GET dengan `Accept-Encoding: gzip`); waktu sampai byte terakhir.", "",
-          "| disajikan oleh | berhasil | median s | terburuk s | byte per klien KB |", "|---|---:|---:|---:|---:|"]
+          "| disajikan oleh | berhasil | median s | terburuk s | byte per klien KB | load 1 mnt |",
+          "|---|---:|---:|---:|---:|---:|"]
     for k, v in proxy["lembar"].items():
         L.append(f"| {k} | {v['ok']}/{v['n']} | {_s(v['median_s'], 3)} | {_s(v['worst_s'], 3)} | "
-                 f"{v['bytes'] / 1024:,.1f} |")
+                 f"{v['bytes'] / 1024:,.1f} | {v['load']:.1f} |")
     return L + [""]
 
 
