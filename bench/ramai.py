@@ -110,7 +110,9 @@ def laporan(crowd: dict, proxy: dict | None) -> list[str]:
          "Klien ringan yang sama (`bench/wsclient.py`), semua sesi dibuka pada saat yang sama; waktu sampai delta "
          "grafik plotly pertama diterima. App dan floor bergantian per ukuran (menit yang sama, beban yang sama). "
          "≤ 5 s / ≤ 15 s = bagian sesi yang sudah menerima grafik pertamanya. RSS dibaca saat semua sesi "
-         "terhubung.", "",
+         "terhubung. Keduanya berjalan dengan `.streamlit/config.toml` dan flag `scripts/app` yang sama. Sebelum "
+         "perbaikan temuan 4 (isu 14, mesin ini): app 2,8 / 11,7 / 59,1 s terburuk untuk 30 / 100 / 300 sesi, "
+         "floor 2,4 / 8,2 / 33,5 s.", "",
          "| sesi | app median s | app terburuk s | app ≤ 5 s | app ≤ 15 s | floor median s | floor terburuk s "
          "| floor ≤ 5 s | floor ≤ 15 s | app ÷ floor (terburuk) | RSS app MB | load 1 mnt |",
          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
