@@ -110,17 +110,12 @@ def test_build_membawa_tabel_batas_dan_impor_dan_pasang_batas_tidak_menghapus_im
                            "jenis_pilar = 'lks' AND periode = '2024-01-01'").fetchone() == (42, "resmi", "IMP0001",
                                                                                           "Impor #1 (a.xlsx)")
         batas_simpan._ganti_tabel(con, [(6371, "Kota Banjarmasin", "{}", 1, 1)], {"source": "s", "licence": None, "attribution": "a", "installed_at": "t",
-                                            "input_name": None, "input_sha256": None}, _Laporan())
+                                            "input_name": None, "input_sha256": None}, "{}")
         tabel = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     finally:
         con.close()
     assert {"impor_riwayat", "impor_pilar", "impor_kpm", "batas_wilayah", "batas_meta"} <= tabel
     assert "batas_uji" not in tabel
-
-
-class _Laporan:
-    def to_dict(self):
-        return {}
 
 
 def test_tabel_impor_selalu_ada_tanpa_impor(fixture_db_path):
