@@ -95,8 +95,9 @@ _CSS_LAYAR = """<style>
   [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) > [data-testid="stColumn"] {
     flex: 1 1 100% !important; min-width: 100% !important; }
   [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }
-  /* a projector's 1024 px: a narrower sidebar leaves the charts two thirds of the screen and more */
-  [data-testid="stSidebar"][data-collapsed="false"] { width: 250px !important; min-width: 250px !important; }
+}
+@media (max-width: 1100px) {  /* a 1024 px projector: a narrower sidebar leaves the charts more room */
+  [data-testid="stSidebar"][data-collapsed="false"] { width: 280px !important; min-width: 280px !important; }
 }
 [data-testid="stSidebar"] [data-tag] { height: auto !important; max-width: 100% !important; }
 [data-testid="stSidebar"] [data-tag] > span { white-space: normal !important; max-width: none !important;

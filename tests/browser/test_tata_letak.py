@@ -100,7 +100,7 @@ def test_phone_opens_with_the_sidebar_collapsed(new_context):
 def test_projector_sidebar_is_narrow_and_names_selected_units_whole(new_context):
     page = new_context(viewport={"width": 1024, "height": 768}).new_page()
     goto(page, "/?kab=6306,6371")
-    assert page.get_by_test_id("stSidebar").bounding_box()["width"] <= 260
+    assert page.get_by_test_id("stSidebar").bounding_box()["width"] <= 290
     chips = page.get_by_test_id("stSidebar").locator("[data-tag] > span")
     expect(chips).to_have_count(2)
     cut = chips.evaluate_all("els => els.filter(e => e.scrollWidth > e.clientWidth + 1"
