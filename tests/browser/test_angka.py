@@ -7,7 +7,7 @@ formatted by Babel for the interface language).
 import pytest
 from playwright.sync_api import expect
 
-from browser.harness import wait_for_app
+from browser.harness import wait_for_app, wait_for_charts
 
 
 def table_png(new_context, base_url, path, locale):
@@ -15,12 +15,17 @@ def table_png(new_context, base_url, path, locale):
     page = ctx.new_page()
     page.goto(base_url + path)
     wait_for_app(page)
+    wait_for_charts(page, 1)  # the map above the table is drawn: the layout has settled
     table = page.get_by_test_id("stDataFrame").last
     table.scroll_into_view_if_needed()
     expect(table).to_be_visible()
     page.mouse.move(0, 0)  # no hover highlight in the picture
-    page.wait_for_timeout(500)  # the canvas draws after layout settles
-    png = table.screenshot()
+    png, sebelum = table.screenshot(), None
+    for _ in range(20):  # the canvas draws after layout settles: wait for two identical pictures
+        if png == sebelum:
+            break
+        page.wait_for_timeout(300)
+        png, sebelum = table.screenshot(), png
     ctx.close()
     return png
 
