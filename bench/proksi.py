@@ -15,7 +15,7 @@ from pathlib import Path
 
 from browser import harness
 
-from bench import ramai
+from bench import ramai, wsclient
 
 ROOT = Path(__file__).resolve().parent.parent
 LEMBAR = ROOT / "static" / "lembar"  # served by the dashboard at /app/static/lembar/ and by nginx from disk
@@ -93,6 +93,7 @@ def tahap(env: dict, work: Path, page_view, app_args, n: int = 300, log=print) -
     try:
         for b in backends:
             b.wait_healthy()
+            wsclient.crowd(b.url, 1)  # every process warm, as scripts/serve-forum leaves them
         try:
             proxy = Nginx([b.port for b in backends], work)
         except (FileNotFoundError, RuntimeError, TimeoutError) as e:

@@ -127,3 +127,10 @@ def fetch_crowd(url: str, n: int, gzip: bool = True) -> list[Unduhan]:
     async def run():
         return await asyncio.gather(*(fetch(url, gzip) for _ in range(n)))
     return asyncio.run(run())
+
+
+if __name__ == "__main__":  # warm processes: python -m bench.wsclient URL... (scripts/serve-forum uses it)
+    import sys
+    for base in sys.argv[1:]:
+        h = asyncio.run(open_session(base, timeout=120))
+        print(f"{base}: {'siap' if h.ok else h.error or 'tanpa grafik'}", flush=True)
