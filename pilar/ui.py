@@ -108,9 +108,11 @@ _CSS_LAYAR = """<style>
 </style>"""
 
 
-def halaman(judul_key: str, sidebar: str = "auto") -> Pilihan:
-    """Page setup and shared sidebar. Call first on every page (``sidebar="collapsed"``: presentation)."""
-    st.set_page_config(page_title="Pilar Kalsel", layout="wide", initial_sidebar_state=sidebar)
+def halaman(judul_key: str, presentasi: bool = False) -> Pilihan:
+    """Page setup and shared sidebar. Call first on every page. ``presentasi``: no sidebar at all
+    (the slides hide it; its widgets would cost as much as a slide on every step)."""
+    st.set_page_config(page_title="Pilar Kalsel", layout="wide",
+                       initial_sidebar_state="collapsed" if presentasi else "auto")
     st.html(_CSS_LAYAR)
     ss = st.session_state
     _ikuti_basis_data("en" if st.query_params.get("lang") == "en" and "lang" not in ss else ss.get("lang", "id"))
@@ -125,6 +127,22 @@ def halaman(judul_key: str, sidebar: str = "auto") -> Pilihan:
     if ss["kuartal"] not in kuartal:  # a period that an undo removed: back to the latest
         ss["kuartal"] = None
     lang = ss["lang"]
+    if not presentasi:
+        _sisi(known, kuartal, lang)
+    if ss.get("kab_tak_dikenal"):
+        st.warning(t("kode_tak_dikenal", lang).format(kode=teks_aman(", ".join(ss["kab_tak_dikenal"]))))
+    if ss.get("kuartal_tak_dikenal"):
+        st.warning(t("periode_tak_dikenal", lang).format(periode=teks_aman(ss["kuartal_tak_dikenal"])))
+    url("kab", ",".join(map(str, sorted(ss["kab"]))))
+    url("periode", ss["kuartal"])
+    url("lang", "en" if ss["lang"] == "en" else None)
+    adm.pemberitahuan(ss["lang"])
+    st.title(t(judul_key, ss["lang"]))
+    return Pilihan(tuple(sorted(ss["kab"])), ss["lang"], ss["kuartal"])
+
+
+def _sisi(known: dict[int, str], kuartal: tuple[str, ...], lang: str) -> None:
+    """The shared sidebar: menu, language, unit filter, period, data date, admin login."""
     with st.sidebar:
         # Our own navigation (the built-in one cannot be translated or renamed).
         for path, key, icon in HALAMAN + ([HALAMAN_ADMIN] if adm.aktif() else []):
@@ -140,16 +158,6 @@ def halaman(judul_key: str, sidebar: str = "auto") -> Pilihan:
              format_func=lambda q: _label_kuartal(q, kuartal, lang), placeholder=_label_kuartal(None, kuartal, lang))
         st.caption(t("diperbarui", lang).format(waktu=fmt.waktu(SIMPANAN.diperbarui(), lang)))
         adm.masuk(lang)
-    if ss.get("kab_tak_dikenal"):
-        st.warning(t("kode_tak_dikenal", lang).format(kode=teks_aman(", ".join(ss["kab_tak_dikenal"]))))
-    if ss.get("kuartal_tak_dikenal"):
-        st.warning(t("periode_tak_dikenal", lang).format(periode=teks_aman(ss["kuartal_tak_dikenal"])))
-    url("kab", ",".join(map(str, sorted(ss["kab"]))))
-    url("periode", ss["kuartal"])
-    url("lang", "en" if ss["lang"] == "en" else None)
-    adm.pemberitahuan(ss["lang"])
-    st.title(t(judul_key, ss["lang"]))
-    return Pilihan(tuple(sorted(ss["kab"])), ss["lang"], ss["kuartal"])
 
 
 def _label_kuartal(q: str | None, semua: tuple[str, ...], lang: str) -> str:
