@@ -57,8 +57,10 @@ def _walk(node) -> list[dict]:
     return out
 
 
-def capture(page: str, kode: list[int], lang: str = "id") -> list[dict]:
-    """Elements of ``page`` (a path relative to the repo; '' = home) for the filter ``kode``."""
+TANPA_SISI = "_tanpa_sisi"  # snapshot key present when the page draws no sidebar (the slides)
+
+
+def _jalankan(page: str, kode: list[int], lang: str = "id") -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.query_params["kab"] = ",".join(map(str, kode))
     if lang == "en":
@@ -69,11 +71,29 @@ def capture(page: str, kode: list[int], lang: str = "id") -> list[dict]:
         at.run()
     if at.exception:
         raise RuntimeError(f"{page or 'dashboard.py'}: {at.exception[0].value}")
-    return _walk(at.main)
+    return at
+
+
+def ganti_filter(at: AppTest, kode) -> None:
+    """Change the units the way a user does: the sidebar filter, or on the slides (no sidebar) the
+    app's filter state and, for the floor, the URL."""
+    if at.sidebar.multiselect:
+        at.sidebar.multiselect[0].set_value(kode)
+    else:
+        at.session_state["kab"] = list(kode)
+        at.query_params["kab"] = ",".join(map(str, kode))
+
+
+def capture(page: str, kode: list[int], lang: str = "id") -> list[dict]:
+    """Elements of ``page`` (a path relative to the repo; '' = home) for the filter ``kode``."""
+    return _walk(_jalankan(page, kode, lang).main)
 
 
 def snapshot(page: str, filters: list[list[int]], path: Path) -> Path:
-    """One JSON file with the page's elements for each filter, keyed '6371,6372' ('' = all)."""
+    """One JSON file with the page's elements for each filter, keyed '6371,6372' ('' = all), and
+    ``TANPA_SISI`` when the page draws no sidebar, so the floor leaves it out too."""
     data = {",".join(map(str, k)): capture(page, k) for k in filters}
+    if not _jalankan(page, filters[0]).sidebar.children:
+        data[TANPA_SISI] = []
     path.write_text(json.dumps(data))
     return path

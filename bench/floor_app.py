@@ -86,15 +86,18 @@ if css():
     st.html(css())
 snap = load(os.environ["PILAR_FLOOR"])
 kab = st.query_params.get("kab", "")
-with st.sidebar:
-    for label, icon in MENU:
-        st.page_link(f"http://127.0.0.1/{label}", label=label, icon=icon)
-    st.divider()
-    st.radio("Bahasa", ["id", "en"], horizontal=True)
-    sel = st.multiselect("Kabupaten/kota", [6301, 6302, 6303, 6304, 6305, 6306, 6307, 6308, 6309, 6310, 6311,
-                                           6371, 6372], default=[int(k) for k in kab.split(",") if k], key="_kab")
-    # the app's period choice and its "data updated" line, fixed here (the app reads them from the data)
-    st.selectbox("Periode data (pilar dan KPM)", ["Terbaru", "triwulan 3 2025", "triwulan 4 2023"], key="_kuartal")
-    st.caption("Data diperbarui: 30 November 2026 01.00 UTC")
+sel = [int(k) for k in kab.split(",") if k]
+if "_tanpa_sisi" not in snap:  # bench/floor.py TANPA_SISI: the app page draws no sidebar (the slides)
+    with st.sidebar:
+        for label, icon in MENU:
+            st.page_link(f"http://127.0.0.1/{label}", label=label, icon=icon)
+        st.divider()
+        st.radio("Bahasa", ["id", "en"], horizontal=True)
+        sel = st.multiselect("Kabupaten/kota", [6301, 6302, 6303, 6304, 6305, 6306, 6307, 6308, 6309, 6310, 6311,
+                                               6371, 6372], default=sel, key="_kab")
+        # the app's period choice and its "data updated" line, fixed here (the app reads them from the data)
+        st.selectbox("Periode data (pilar dan KPM)", ["Terbaru", "triwulan 3 2025", "triwulan 4 2023"],
+                     key="_kuartal")
+        st.caption("Data diperbarui: 30 November 2026 01.00 UTC")
 key = ",".join(map(str, sorted(sel)))
 show(snap.get(key, snap[""]))

@@ -108,12 +108,13 @@ _CSS_LAYAR = """<style>
 </style>"""
 
 
-def halaman(judul_key: str, presentasi: bool = False) -> Pilihan:
-    """Page setup and shared sidebar. Call first on every page. ``presentasi``: no sidebar at all
-    (the slides hide it; its widgets would cost as much as a slide on every step)."""
+def halaman(judul_key: str, presentasi: str | None = None) -> Pilihan:
+    """Page setup and shared sidebar. Call first on every page. ``presentasi``: the slides' own static
+    CSS; such a page draws no sidebar at all (the slides hide it, and its widgets would cost as much as
+    a slide on every step). One style block per page: each ``st.html`` costs about 1 ms per run."""
     st.set_page_config(page_title="Pilar Kalsel", layout="wide",
                        initial_sidebar_state="collapsed" if presentasi else "auto")
-    st.html(_CSS_LAYAR)
+    st.html(_CSS_LAYAR + (presentasi or ""))
     ss = st.session_state
     _ikuti_basis_data("en" if st.query_params.get("lang") == "en" and "lang" not in ss else ss.get("lang", "id"))
     known = {int(k): v for k, v in tampilan.indikator().nama_lengkap.items()}

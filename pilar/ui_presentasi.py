@@ -103,8 +103,7 @@ def _nomor_slide() -> int:
 
 
 def jalankan(p: ui.Pilihan) -> None:
-    """The whole presentation page after ``ui.halaman``."""
-    st.html(CSS)
+    """The whole presentation page after ``ui.halaman(..., presentasi=CSS)``."""
     i = _nomor_slide()
     with st.container(key="slide"):
         {"angka": _angka, "peta": _peta, "peringkat": _peringkat, "proyeksi": _proyeksi,
@@ -139,7 +138,7 @@ def _profil(p: ui.Pilihan):
 
 def _angka(p: ui.Pilihan) -> None:
     """The seven pillar counts and KPM, with the province value and the unit's rank (from its profile)."""
-    st.header(f"{t('sl_angka', p.lang)}: {p.nama}", anchor=False)
+    st.header(f"{t('sl_angka', p.lang)}: {ui.teks_aman(p.nama)}", anchor=False)  # names come from the database
     pr = _profil(p)
     kolom = st.columns([1, 1, 1, 1, 1.1] if len(p.kode) <= 1 else 4)
     for j, k in enumerate(KARTU):
