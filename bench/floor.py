@@ -54,6 +54,10 @@ def _walk(node) -> list[dict]:
             out.append({"t": kind, "label": child.label, "v": child.value or ""})
         elif kind == "download_button":
             out.append({"t": "download", "label": child.proto.label})
+        elif kind == "text":
+            out.append({"t": "text", "v": child.value})
+        elif kind in ("button", "page_link"):
+            out.append({"t": kind, "label": child.proto.label})
     return out
 
 

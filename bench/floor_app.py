@@ -66,6 +66,12 @@ def show(items: list[dict], at: str = "") -> None:
             getattr(st, t)(it["label"], it["options"], index=it["index"], key="w" + k)
         elif t == "download":
             st.download_button(it["label"], "kode,nilai\n", file_name="floor.csv", key="d" + k)
+        elif t == "text":
+            st.text(it["v"])
+        elif t == "button":
+            st.button(it["label"], key="b" + k)
+        elif t == "page_link":
+            st.page_link("http://127.0.0.1/", label=it["label"])
 
 
 @st.cache_resource
