@@ -7,7 +7,7 @@ import struct
 import unicodedata
 
 import openpyxl
-from playwright.sync_api import expect
+from playwright.sync_api import Error as PlaywrightError, expect
 
 from browser import harness
 from browser.expected import totals
@@ -42,7 +42,12 @@ def png_size(data: bytes) -> tuple[int, int]:
 def save_png(page, chart_index: int = 0):
     """Click the modebar's 'Download plot as a PNG' of one chart, as a user does; the download."""
     chart = page.get_by_test_id("stPlotlyChart").nth(chart_index)
-    chart.scroll_into_view_if_needed()
+    for _ in range(3):  # a rerun may still swap the chart for a new one: find it again
+        try:
+            chart.scroll_into_view_if_needed()
+            break
+        except PlaywrightError:
+            harness.wait_for_app(page)
     chart.hover()
     button = chart.locator(".modebar-btn[data-title='Download plot as a PNG']")
     expect(button).to_be_visible()
@@ -60,7 +65,8 @@ def check_png(download, name: str) -> None:
 def test_tile_map_png_is_projector_sized_and_named(page, app_db):
     goto(page, "/Peta?kab=6371")
     page.get_by_text("Peta ubin (13 kotak sama besar)").click()
-    harness.wait_for_app(page)
+    expect(page.get_by_role("radio", name="Peta ubin (13 kotak sama besar)")).to_be_checked()
+    harness.wait_for_app(page)  # the rerun has replaced the geographic map with the tiles
     harness.wait_for_charts(page, 1)
     label = ukuran.UKURAN[ukuran.BAWAAN_PETA].label("id")
     check_png(save_png(page), f"{slug(label)}_banjarmasin_{slug(latest_quarter(app_db))}.png")
