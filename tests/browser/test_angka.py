@@ -16,6 +16,7 @@ def table_png(new_context, base_url, path, locale):
     page.goto(base_url + path)
     wait_for_app(page)
     wait_for_charts(page, 1)  # the map above the table is drawn: the layout has settled
+    page.evaluate("document.fonts.ready.then(() => true)")  # the grid measures its columns in the page font
     table = page.get_by_test_id("stDataFrame").last
     table.scroll_into_view_if_needed()
     expect(table).to_be_visible()
