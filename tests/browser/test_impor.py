@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser import harness
-from browser.helpers import goto, no_exception
+from browser.helpers import goto, no_exception, open_select
 from conftest import REAL_SOURCES, ROOT
 from pilar import impor
 
@@ -59,7 +59,7 @@ def test_admin_imports_a_template_and_the_new_period_is_selectable(page, impor_u
     no_exception(page)
 
     goto(page, url + "/")
-    side.get_by_test_id("stSelectbox").get_by_role("combobox").click()
+    open_select(page, side.get_by_test_id("stSelectbox"))
     options = page.get_by_role("option")
     expect(options.filter(has_text="triwulan 4 2025").first).to_be_visible()
     expect(options.filter(has_text="triwulan 3 2025").first).to_be_visible()  # the forum period is still there
