@@ -2,10 +2,10 @@
 import hashlib
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import duckdb
@@ -393,33 +393,20 @@ try:
 except Exception as e:
     print(json.dumps({"galat": f"{type(e).__name__}: {e}"}))
 """
-NOBODY = 65534
 
 
-def run_unprivileged(data):
-    """ensure_built in a process that cannot write where the user cannot (root ignores modes: drop it)."""
+def run_read_only(data, read_only: list[Path]):
+    """ensure_built in a process that cannot write ``read_only``. Modes do it for a normal user; root
+    ignores modes, so for root those paths become read-only mounts in a private mount namespace (as on a
+    read-only volume), wherever the checkout is."""
     cmd = [sys.executable, "-c", RO_SCRIPT, str(ROOT), str(data / "sources"), str(data / "pilar.duckdb")]
     if os.geteuid() == 0:
-        if not shutil.which("setpriv"):
-            pytest.skip("running as root without setpriv: cannot drop privileges")
-        cmd = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", *cmd]
-    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120, cwd="/")
-    if r.returncode != 0 and "Permission denied" in r.stderr:
-        pytest.skip(f"the project is not readable by an unprivileged user: {r.stderr[-200:]}")
+        mounts = " && ".join(f"mount --bind {q} {q} && mount -o remount,bind,ro {q}"
+                             for q in map(shlex.quote, map(str, read_only)))
+        cmd = ["unshare", "--mount", "sh", "-c", f'{mounts} && exec "$@"', "sh", *cmd]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout.strip().splitlines()[-1])
-
-
-@pytest.fixture()
-def open_dir():
-    """A folder an unprivileged process can reach (pytest's tmp_path is private to its user)."""
-    d = Path(tempfile.mkdtemp(prefix="pilar-hanya-baca-"))
-    d.chmod(0o755)
-    yield d
-    for p in [d, *d.rglob("*")]:
-        if p.is_dir():
-            p.chmod(0o755)
-    shutil.rmtree(d)
 
 
 def _outdated_database(folder):
@@ -428,24 +415,25 @@ def _outdated_database(folder):
     build.build(data / "sources", data / "pilar.duckdb")
     with open(data / "sources" / "sumber.csv", "a") as f:  # a valid change: the database is out of date
         f.write("F03,Sumber baru,Penerbit,,2026,,\n")
-    for p in [data, *data.rglob("*")]:
-        p.chmod(0o755 if p.is_dir() else 0o644)
     return data
 
 
 @pytest.mark.parametrize("what", ["folder", "berkas"])
-def test_read_only_data_serves_the_existing_database_with_a_notice(open_dir, what):
-    data = _outdated_database(open_dir)
+def test_read_only_data_serves_the_existing_database_with_a_notice(tmp_path, what):
+    data = _outdated_database(tmp_path)
     db = data / "pilar.duckdb"
-    db.chmod(0o444)
     if what == "folder":
-        (data / "pilar.duckdb.lock").chmod(0o444)
-        data.chmod(0o555)
-    elif os.geteuid() == 0:  # folder and lock writable for the unprivileged user, the database file not
-        for p in (data, data / "pilar.duckdb.lock"):
-            os.chown(p, NOBODY, NOBODY)
+        read_only = [data, data / "pilar.duckdb.lock", db]
+    else:  # the folder and the lock writable, the database file not
+        read_only = [db]
+    for p in read_only:
+        p.chmod(0o555 if p.is_dir() else 0o444)
     before = snapshot(data)
-    got = run_unprivileged(data)
+    try:
+        got = run_read_only(data, read_only[:1])  # a read-only mount of the folder covers its files
+    finally:
+        for p in read_only:
+            p.chmod(0o755 if p.is_dir() else 0o644)
     assert got.get("path") == str(db), got
     assert "hanya-baca" in got["masalah"]
     assert snapshot(data) == before
