@@ -63,6 +63,7 @@ class Simpanan:
         self.versi: tuple | None = None
         self._kon: _Koneksi | None = None
         self._data: OrderedDict = OrderedDict()
+        self._sedang: dict[tuple, _Penerbangan] = {}  # (version, key) being computed -> its flight
 
     def diperbarui(self):
         """When the database file being served was written (a rebuild, an import, a boundary install)."""
@@ -99,20 +100,53 @@ class Simpanan:
                     kon.close()
 
     def ambil(self, key: tuple, buat):
-        with self._lock:
-            if key in self._data:
-                self._data.move_to_end(key)
-                return self._data[key]
-            versi = self.versi
-        value = buat()  # outside the lock: it may look up other entries
-        if isinstance(value, pd.DataFrame):  # lets the UI keep work per table content (ui.gaya)
-            value.attrs["kunci_simpanan"] = repr((versi, key))
-        with self._lock:
-            if versi == self.versi:  # not computed from a file replaced meanwhile
-                self._data[key] = value
-                if len(self._data) > self.MAKS:
-                    self._data.popitem(last=False)
-        return value
+        """The cached value for ``key``, else ``buat()``, stored for this database version.
+
+        Single-flight: while one thread computes a key, others asking for it wait for that result
+        instead of computing it too (a crowd reaching a fresh process, or the first runs after an
+        import, would otherwise build every value once per session, all at once).
+        """
+        while True:
+            with self._lock:
+                if key in self._data:
+                    self._data.move_to_end(key)
+                    return self._data[key]
+                versi = self.versi
+                lain = self._sedang.get((versi, key))
+                if lain is None:
+                    saya = self._sedang[(versi, key)] = _Penerbangan()
+                    break
+                if lain.pemilik == threading.get_ident():  # asked again inside its own buat(): no waiting
+                    saya = _Penerbangan()
+                    break
+            if lain.selesai.wait() and lain.berhasil:
+                return lain.hasil
+            # its computation failed: try again, computing it here if no one else has started
+        try:
+            value = buat()  # outside the lock: it may look up other entries
+            if isinstance(value, pd.DataFrame):  # lets the UI keep work per table content (ui.gaya)
+                value.attrs["kunci_simpanan"] = repr((versi, key))
+            saya.hasil, saya.berhasil = value, True
+            with self._lock:
+                if versi == self.versi:  # not computed from a file replaced meanwhile
+                    self._data[key] = value
+                    if len(self._data) > self.MAKS:
+                        self._data.popitem(last=False)
+            return value
+        finally:
+            with self._lock:
+                if self._sedang.get((versi, key)) is saya:
+                    del self._sedang[(versi, key)]
+            saya.selesai.set()
+
+
+class _Penerbangan:
+    """One computation of a cache entry in progress: who runs it, and its result for those waiting."""
+
+    def __init__(self):
+        self.pemilik = threading.get_ident()
+        self.selesai = threading.Event()
+        self.hasil, self.berhasil = None, False
 
 
 SIMPANAN = Simpanan()

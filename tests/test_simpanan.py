@@ -57,6 +57,76 @@ def test_cached_values_cannot_be_changed_by_a_caller(toko):
         kamus()["a"] = 2
 
 
+def _crowd(n, fn):
+    """``n`` threads calling ``fn`` at once; their results in start order."""
+    out = [None] * n
+
+    def run(i):
+        try:
+            out[i] = fn()
+        except Exception as e:  # noqa: BLE001 - the test looks at it
+            out[i] = e
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for th in threads:
+        th.start()
+    return threads, out
+
+
+def test_a_crowd_asking_for_one_value_computes_it_once(toko):
+    mulai, lepas, calls = threading.Event(), threading.Event(), []
+
+    @simpanan.tersimpan
+    def mahal():
+        calls.append(1)
+        mulai.set()
+        assert lepas.wait(10)  # held until the crowd has asked too
+        return pd.DataFrame({"x": [len(calls)]})
+
+    first, _ = _crowd(1, mahal)
+    assert mulai.wait(10)
+    crowd, got = _crowd(20, mahal)
+    for th in crowd:  # every one of them is waiting, not computing
+        th.join(0.3)
+        assert th.is_alive()
+    lepas.set()
+    for th in first + crowd:
+        th.join(10)
+    assert len(calls) == 1
+    assert all(g["x"].tolist() == [1] for g in got)
+
+
+def test_a_failed_computation_is_not_handed_to_those_waiting(toko):
+    mulai, lepas, calls = threading.Event(), threading.Event(), []
+
+    @simpanan.tersimpan
+    def rapuh():
+        calls.append(1)
+        if len(calls) == 1:
+            mulai.set()
+            assert lepas.wait(10)
+            raise RuntimeError("gagal sekali")
+        return "jadi"
+
+    first, failed = _crowd(1, rapuh)
+    assert mulai.wait(10)
+    crowd, got = _crowd(5, rapuh)
+    lepas.set()
+    for th in first + crowd:
+        th.join(10)
+    assert isinstance(failed[0], RuntimeError)
+    assert got == ["jadi"] * 5 and len(calls) == 2  # one waiter computed it again, the others waited for that
+
+
+def test_a_value_asked_for_again_while_it_is_computed_does_not_hang(toko):
+    def buat():
+        return toko.ambil(("ulang",), lambda: "dalam")  # the same key, from inside its own computation
+
+    threads, got = _crowd(1, lambda: toko.ambil(("ulang",), buat))
+    threads[0].join(10)
+    assert not threads[0].is_alive() and got == ["dalam"]
+
+
 def test_indikator_views_are_not_shared_mutable(toko):
     ind = tampilan.indikator()
     mine = ind.nilai()
