@@ -414,9 +414,10 @@ def tren(kode_ukuran, p: Pilihan, key: str) -> None:
 
 def tentang(kode_ukuran, p: Pilihan) -> None:
     """The 'Tentang angka ini' place: definition, period, status and source of each figure."""
+    kode_ukuran = tuple(kode_ukuran)
     with st.expander(t("tentang_angka", p.lang)):
-        st.dataframe(gaya(tampilan.tentang(tuple(kode_ukuran), p.kode, p.lang, p.kuartal), p.lang), hide_index=True,
-                     width="stretch")
+        tabel(tampilan.tentang(kode_ukuran, p.kode, p.lang, p.kuartal), judul=t("tentang_angka", p.lang), p=p,
+              nama_berkas="tentang_angka", ukuran_asal=kode_ukuran)
         keterangan_status(p.lang)
 
 

@@ -87,7 +87,7 @@ def test_pillar_chart_png_and_ranking_xlsx(page, app_db):
     goto(page, "/?kab=6371")
     harness.wait_for_charts(page, 1)
     check_png(save_png(page), f"komposisi_banjarmasin_{slug(latest_quarter(app_db))}.png")
-    button = page.get_by_test_id("stDownloadButton").filter(has_text="Unduh XLSX").first
+    button = page.locator(".st-key-unduh_xlsx_peringkat_wilayah")
     with page.expect_download() as dl:
         button.get_by_role("button").click()
     assert dl.value.suggested_filename == "peringkat_wilayah.xlsx"
