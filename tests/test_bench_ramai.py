@@ -50,3 +50,14 @@ def test_proxy_stage_says_why_without_nginx(monkeypatch, tmp_path):
     out = proksi.tahap({}, tmp_path, page_view=None, app_args=(), log=said.append)
     assert out == {"skip": "nginx tidak terpasang (scripts/serve-forum memasangnya dari paket Debian)"}
     assert said and "nginx" in said[0]
+
+
+def test_report_states_the_cold_process_crowd():
+    crowd = _crowd(2.4, 2.0)
+    for side in crowd.values():
+        side[30].update(load=1.0, rss_mb=280.0)
+    crowd["dingin"] = {30: {**ramai.ringkas(_hasil([3.0] * 29 + [16.0])), "load": 1.5, "rss_mb": None}}
+    text = "\n".join(ramai.laporan(crowd, {"skip": "-"}))
+    assert "30 sesi sekaligus tanpa pemanasan: 30/30 berhasil" in text
+    assert "median 3.00 s, terburuk 16.00 s, ≤ 5 s 97%, ≤ 15 s 97%" in text
+    assert ramai.budgets(crowd) == ramai.budgets(_crowd(2.4, 2.0))  # reported, not a budget line
