@@ -66,7 +66,7 @@ periode_awal = t("pr_periode", lang).format(kpm=tampilan.periode_teks(n_k.period
 # ---------------------------------------------------------------- starting point
 st.markdown(t("pr_pengantar", lang))
 st.markdown(f"**{t('wilayah_terpilih', lang)}:** {ui.teks_aman(p.nama)}  \n" + periode_awal)
-ui.banner_estimasi(list(m.status_k) + list(m.status_p) + [n_k.status, n_p.status], lang)
+ui.banner_estimasi(tampil.status_masukan(p.kode, p.kuartal), lang)
 if m.tanpa_data:
     st.info(t("pr_tanpa_data_sebagian", lang).format(kode=", ".join(map(str, m.tanpa_data))))
 

@@ -261,6 +261,14 @@ def masukan(kode: tuple[int, ...], kuartal: str | None = None) -> pr.Masukan:
     return pr.masukan(tampilan.indikator(kode, kuartal))
 
 
+def status_masukan(kode: tuple[int, ...], kuartal: str | None = None) -> tuple[str, ...]:
+    """Statuses of the figures a projection starts from (each unit's KPM and pendamping, and their sums):
+    a result computed from an estimate is marked as resting on one."""
+    m = masukan(kode, kuartal)
+    return (*m.status_k, *m.status_p, tampilan.nilai("kpm_pkh", kode, kuartal).status,
+            tampilan.nilai("pendamping_pkh", kode, kuartal).status)
+
+
 @dataclass(frozen=True)
 class Hitungan:
     """Everything the Proyeksi page shows for one selection and one set of settings."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 import streamlit.components.v2 as components
 
-from . import profil, slide, tampilan, ukuran, ui
+from . import profil, slide, status, tampilan, ukuran, ui
 from . import proyeksi_tampilan as tampil
 from .teks import t
 
@@ -175,10 +175,11 @@ def _proyeksi(p: ui.Pilihan) -> None:
         return
     h, nas = tampil.hitung(p.kode, p.kuartal, (), p.lang), tampil.nasional()
     lama = tampil.desimal1(h.lensa["lama_pada_laju_ini"], p.lang)
+    dasar = status.weakest(tampil.status_masukan(p.kode, p.kuartal))  # '*' when computed from an estimate
     c = st.columns(3)
-    c[0].metric(t("sl_lama", p.lang), t("sl_tahun", p.lang).format(n=lama))
+    c[0].metric(t("sl_lama", p.lang), t("sl_tahun", p.lang).format(n=status.tandai(lama, dasar)))
     c[1].metric(t("pr_m_laju", p.lang).format(g=tampil.angka_g(h.pg.skenario[0].g, p.lang)),
-                tampil.angka(h.lensa["kapasitas"], p.lang))
+                status.tandai(tampil.angka(h.lensa["kapasitas"], p.lang), dasar))
     c[2].metric(t("sl_nasional", p.lang), t("sl_tahun", p.lang).format(n=tampil.desimal1(nas["lama"], p.lang)))
     # The sentence first: under the chart it fell behind the bottom bar at 1024x768.
     st.caption(t("pr_kalimat_laju", p.lang).format(

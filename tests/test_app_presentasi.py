@@ -88,6 +88,20 @@ def test_several_units_sum_and_link_the_province_page(app, fixture_db_path):
     assert any("app/static/lembar/kalsel.html" in x.value for x in at.text)
 
 
+@pytest.mark.parametrize("kab", ["6371", "6372"])
+def test_projection_figures_are_marked_when_they_rest_on_an_estimate(app, fixture_db_path, kab):
+    con = db.connect(fixture_db_path)
+    try:
+        ind = Indikator.load(con)
+    finally:
+        con.close()
+    dasar = {ukuran.hitung(ind, k, (int(kab),)).status for k in ("kpm_pkh", "pendamping_pkh")}
+    at = app(kab=kab, slide=str(slide.SLIDE.index("proyeksi") + 1))
+    shown = [m.value for m in at.metric[:2]]  # years at this pace, graduations per year
+    assert len(shown) == 2 and all(any(ch.isdigit() for ch in v) for v in shown)
+    assert all(("*" in v) == (status.ESTIMASI in dasar) for v in shown), (dasar, shown)
+
+
 def test_english(app):
     at = app(lang="en", slide="4")
     assert at.header[0].value.startswith("Projected")
