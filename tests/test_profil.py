@@ -102,6 +102,19 @@ def test_projection_summary_names_each_default_scenario(layani, fixture_db_path)
         assert b.nama in b.teks
 
 
+@pytest.mark.parametrize("kode", [6371, 6372])
+def test_projection_summary_marks_what_rests_on_an_estimate(layani, fixture_db_path, kode):
+    layani(fixture_db_path)
+    pr = profil.susun(kode)
+    dasar = {pr.baris_ukuran(k).status for k in ("kpm_pkh", "pendamping_pkh")}
+    k0 = format_decimal(pr.baris_ukuran("kpm_pkh").nilai, locale="id")
+    mark = "*" if "estimasi" in dasar else ""
+    assert f"{k0}{mark} " in pr.proyeksi_teks[0], (dasar, pr.proyeksi_teks[0])
+    for b, teks in zip(pr.proyeksi, pr.proyeksi_teks[1:]):
+        if b.tahun is not None:
+            assert (f"{format_decimal(round(b.tahun, 1), locale='id', format='#,##0.0')}{mark} ") in teks, teks
+
+
 def test_unknown_code_is_one_indonesian_message(layani, fixture_db_path):
     layani(fixture_db_path)
     with pytest.raises(db.QueryError, match="Kode wilayah tidak dikenal: 9999"):
