@@ -39,7 +39,6 @@ with kanan:
     ui.tabel(tampilan.peringkat(p.kode, urut, kolom, lang, p.kuartal), judul=t("peringkat", lang), p=p,
              ukuran_asal=kolom, nama_berkas="peringkat_wilayah")
     ui.gema(urut, p)
-    st.page_link("pages/3_Profil.py", icon=":material/id_card:", label=t("lb_buka_profil", lang).format(
-        nama=ui.teks_aman(p.nama) if len(p.kode) == 1 else t("lb_provinsi", lang)))
+    ui.tautan_profil(p)
 
 ui.tren(KARTU, p, key="tren")

@@ -45,8 +45,7 @@ with kiri:
 with kanan:
     ui.metrik(st, kode_u, p)
     st.caption(f"{t('nilai_pilihan', lang)}: {ui.teks_aman(p.nama)}. {u.definisi(lang)}")
-    st.page_link("pages/3_Profil.py", icon=":material/id_card:", label=t("lb_buka_profil", lang).format(
-        nama=ui.teks_aman(p.nama) if len(p.kode) == 1 else t("lb_provinsi", lang)))
+    ui.tautan_profil(p)
 
 ui.tentang((kode_u,), p)
 ui.tabel(tampilan.tabel_ukuran(kode_u, p.kode, lang, p.kuartal), judul=u.label(lang), p=p, ukuran_asal=(kode_u,),

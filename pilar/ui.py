@@ -421,6 +421,12 @@ def tentang(kode_ukuran, p: Pilihan) -> None:
         keterangan_status(p.lang)
 
 
+def tautan_profil(p: Pilihan) -> None:
+    """The link to the profile of the one unit chosen, or of the province (several or none chosen)."""
+    nama = teks_aman(p.nama) if len(p.kode) == 1 else t("lb_provinsi", p.lang)
+    st.page_link("pages/3_Profil.py", icon=":material/id_card:", label=t("lb_buka_profil", p.lang).format(nama=nama))
+
+
 def atribusi_batas(meta: dict, lang: str) -> str:
     """The attribution line under a geographic map; says so when none was recorded."""
     text = meta.get("attribution") or t("atribusi_kosong", lang).format(
