@@ -26,6 +26,7 @@ __all__ = ["LembarError", "pdf", "html", "tulis_audiens", "pastikan_audiens", "s
 DIREKTORI_AUDIENS = config.ROOT / "static" / "lembar"  # served by the dashboard as app/static/lembar/
 TANDA_VERSI = ".versi"  # which database version the pages were written from
 _LATAR: dict[str, threading.Thread] = {}  # folder -> the thread writing its pages
+_SELESAI: dict[str, str] = {}  # folder -> the database version its pages were last checked against
 _LATAR_LOCK = threading.Lock()
 
 
@@ -91,6 +92,8 @@ def pastikan_audiens(direktori: Path | str | None = None, tunggu: bool = True) -
         return _pastikan(d)
     with _LATAR_LOCK:
         th = _LATAR.get(d)
+        if _SELESAI.get(d) == _versi():  # already written for this version: no thread on every run
+            return Path(d)
         if th is None or not th.is_alive():
             _LATAR[d] = th = threading.Thread(target=_pastikan_latar, args=(d,), daemon=True, name="pilar-audiens")
             th.start()
@@ -106,10 +109,13 @@ def tunggu_latar(timeout: float | None = None) -> None:
 
 
 def _pastikan_latar(d: str) -> None:
+    versi = _versi()
     try:
         _pastikan(d)
     except (OSError, LembarError) as e:  # a read-only folder: the dashboard still works without the pages
         print(f"Halaman audiens tidak dapat ditulis ke {d}: {e}", file=sys.stderr)
+    with _LATAR_LOCK:  # tried once per database version, written or not
+        _SELESAI[d] = versi
 
 
 @tersimpan
