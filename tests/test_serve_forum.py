@@ -76,3 +76,31 @@ def test_nginx_accepts_the_config(tmp_path, frontend):
         return
     res = sf.uji_konfigurasi(nginx, tmp_path, conf)
     assert res.returncode == 0, res.stderr
+
+
+def test_websocket_keeps_the_host_with_its_port(tmp_path, frontend):
+    """Streamlit accepts a websocket whose Origin equals its Host, port included: nginx's $host drops
+    the port, so a phone's connection would fall through to Streamlit's list of allowed origins."""
+    text = sf.konfigurasi(tmp_path, [8611], "0.0.0.0:8600", frontend, brotli=False)
+    hosts = re.findall(r"proxy_set_header Host (\S+);", text)
+    assert hosts and set(hosts) == {"$http_host"}
+
+
+@pytest.mark.parametrize("argv,pesan", [
+    (["--port", "70000"], "port harus bilangan 1-65535"),
+    (["--port-hulu", "x"], "port harus bilangan 1-65535"),
+    (["--proses", "0"], "jumlah proses harus 1-64"),
+])
+def test_bad_arguments_are_one_indonesian_line(argv, pesan, capsys):
+    with pytest.raises(SystemExit) as e:
+        sf.main(argv)
+    assert e.value.code == 2 and pesan in capsys.readouterr().err
+
+
+def test_a_port_inside_the_process_range_is_refused_before_anything_runs(capsys, monkeypatch):
+    ran = []
+    monkeypatch.setattr(sf.subprocess, "run", lambda *a, **k: ran.append(a))
+    assert sf.main(["--port", "8612", "--port-hulu", "8611", "--proses", "2"]) == 1
+    err = capsys.readouterr().err
+    assert "--port 8612 jatuh di antara port proses (8611-8612)" in err and "Traceback" not in err
+    assert ran == []  # no setup, no apt, no build
