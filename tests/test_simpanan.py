@@ -73,7 +73,34 @@ def _crowd(n, fn):
     return threads, out
 
 
-def test_a_crowd_asking_for_one_value_computes_it_once(toko):
+@pytest.fixture()
+def menunggu(monkeypatch):
+    """How many callers are waiting for another's computation: each flight's event counts its waiters."""
+    cond = threading.Condition()
+    hitung = {"n": 0}
+
+    class Tunggu(threading.Event):
+        def wait(self, timeout=None):
+            with cond:
+                hitung["n"] += 1
+                cond.notify_all()
+            return super().wait(timeout)
+
+    asli = simpanan._Penerbangan.__init__
+
+    def init(self):
+        asli(self)
+        self.selesai = Tunggu()
+
+    monkeypatch.setattr(simpanan._Penerbangan, "__init__", init)
+
+    def sampai(n: int) -> bool:
+        with cond:
+            return cond.wait_for(lambda: hitung["n"] >= n, timeout=10)
+    return sampai
+
+
+def test_a_crowd_asking_for_one_value_computes_it_once(toko, menunggu):
     mulai, lepas, calls = threading.Event(), threading.Event(), []
 
     @simpanan.tersimpan
@@ -86,9 +113,7 @@ def test_a_crowd_asking_for_one_value_computes_it_once(toko):
     first, _ = _crowd(1, mahal)
     assert mulai.wait(10)
     crowd, got = _crowd(20, mahal)
-    for th in crowd:  # every one of them is waiting, not computing
-        th.join(0.3)
-        assert th.is_alive()
+    assert menunggu(20) and len(calls) == 1  # all twenty wait for the one computing
     lepas.set()
     for th in first + crowd:
         th.join(10)
@@ -96,7 +121,7 @@ def test_a_crowd_asking_for_one_value_computes_it_once(toko):
     assert all(g["x"].tolist() == [1] for g in got)
 
 
-def test_a_failed_computation_is_not_handed_to_those_waiting(toko):
+def test_a_failed_computation_is_not_handed_to_those_waiting(toko, menunggu):
     mulai, lepas, calls = threading.Event(), threading.Event(), []
 
     @simpanan.tersimpan
@@ -111,6 +136,7 @@ def test_a_failed_computation_is_not_handed_to_those_waiting(toko):
     first, failed = _crowd(1, rapuh)
     assert mulai.wait(10)
     crowd, got = _crowd(5, rapuh)
+    assert menunggu(5)  # all five wait for the computation that will fail
     lepas.set()
     for th in first + crowd:
         th.join(10)
