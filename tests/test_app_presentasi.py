@@ -5,9 +5,9 @@ import json
 import pandas as pd
 import pytest
 
-from pilar import db, grafik, slide, status, ukuran
-from pilar.data import Indikator
-from pilar.format import angka
+from browser.expected import estimated, shown
+from browser.helpers import id_number
+from pilar import db, grafik, slide, status
 
 N = len(slide.SLIDE)
 
@@ -21,20 +21,6 @@ def footer(at) -> str:
     return at.text[-1].value  # the bottom bar's line is the page's last text
 
 
-def expected_cards(fixture_db_path, kode):
-    """Each card's text from the measure catalog on the fixture database (the number, '*' if estimated)."""
-    con = db.connect(fixture_db_path)
-    try:
-        ind = Indikator.load(con)
-    finally:
-        con.close()
-    out = {}
-    for k in ukuran.PILAR + ("kpm_pkh",):
-        n = ukuran.hitung(ind, k, kode)
-        out[ukuran.UKURAN[k].label("id")] = status.tandai(angka(n.nilai, "id"), n.status)
-    return out
-
-
 def test_deep_link_opens_the_slide_with_the_filter(app):
     at = app(kab="6372", slide="2")
     assert at.header[0].value.startswith("Peta")
@@ -44,7 +30,7 @@ def test_deep_link_opens_the_slide_with_the_filter(app):
 
 def test_key_figures_are_the_catalogs(app, fixture_db_path):
     at = app(kab="6372")
-    assert {m.label: m.value for m in at.metric} == expected_cards(fixture_db_path, (6372,))
+    assert {m.label: m.value for m in at.metric} == shown(fixture_db_path, [6372], id_number)
     assert status.kata(status.ESTIMASI) in footer(at)  # the status legend on every slide
 
 
@@ -82,7 +68,7 @@ def test_sources_slide_names_the_figures_sources_and_the_audience_page(app, fixt
 
 def test_several_units_sum_and_link_the_province_page(app, fixture_db_path):
     at = app(kab="6371,6372")
-    assert {m.label: m.value for m in at.metric} == expected_cards(fixture_db_path, (6371, 6372))
+    assert {m.label: m.value for m in at.metric} == shown(fixture_db_path, [6371, 6372], id_number)
     assert "Banjarmasin" in footer(at) and "Banjarbaru" in footer(at)
     at = app(kab="6371,6372", slide=str(N))
     assert any("app/static/lembar/kalsel.html" in x.value for x in at.text)
@@ -90,16 +76,12 @@ def test_several_units_sum_and_link_the_province_page(app, fixture_db_path):
 
 @pytest.mark.parametrize("kab", ["6371", "6372"])
 def test_projection_figures_are_marked_when_they_rest_on_an_estimate(app, fixture_db_path, kab):
-    con = db.connect(fixture_db_path)
-    try:
-        ind = Indikator.load(con)
-    finally:
-        con.close()
-    dasar = {ukuran.hitung(ind, k, (int(kab),)).status for k in ("kpm_pkh", "pendamping_pkh")}
+    est = estimated(fixture_db_path, [int(kab)])
+    dasar_estimasi = est["kpm_pkh"] or est["pendamping_pkh"]
     at = app(kab=kab, slide=str(slide.SLIDE.index("proyeksi") + 1))
-    shown = [m.value for m in at.metric[:2]]  # years at this pace, graduations per year
-    assert len(shown) == 2 and all(any(ch.isdigit() for ch in v) for v in shown)
-    assert all(("*" in v) == (status.ESTIMASI in dasar) for v in shown), (dasar, shown)
+    nilai = [m.value for m in at.metric[:2]]  # years at this pace, graduations per year
+    assert len(nilai) == 2 and all(any(ch.isdigit() for ch in v) for v in nilai)
+    assert all(("*" in v) == dasar_estimasi for v in nilai), (est, nilai)
 
 
 def test_english(app):
