@@ -50,3 +50,17 @@ def shown(db_path: Path, kode: list[int], fmt) -> dict[str, str]:
     t, e = totals(db_path, kode), estimated(db_path, kode)
     labels = {**PILAR_LABEL_ID, "kpm_pkh": "KPM PKH"}
     return {labels[k]: fmt(t[k]) + ("*" if e[k] else "") for k in labels}
+
+
+def unit_codes(db_path: Path) -> list[int]:
+    """The units in the database's own wilayah table."""
+    con = db.connect(db_path)
+    try:
+        return [int(k) for (k,) in con.execute("SELECT kode_bps FROM wilayah ORDER BY kode_bps").fetchall()]
+    finally:
+        con.close()
+
+
+def sheet_names(db_path: Path) -> set[str]:
+    """The file stems of one fact sheet or audience page per unit and one for the province."""
+    return {str(k) for k in unit_codes(db_path)} | {"kalsel"}
