@@ -1,18 +1,11 @@
 """Every chart's modebar saves a projector-sized PNG named after the chart, the units chosen and the period."""
 import json
-import re
-import unicodedata
 
 import pytest
 
+from browser.expected import slug
 from conftest import buka_app
 from pilar import db, ukuran
-
-
-def slug(teks: str) -> str:
-    """The test's own ASCII slug (independent of pilar.ekspor.nama_gambar)."""
-    teks = unicodedata.normalize("NFKD", teks).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", teks).strip("-")
 
 
 @pytest.fixture()

@@ -1,11 +1,15 @@
 """Browser fixtures: the dashboard on a free 127.0.0.1 port, Debian's Chromium, and a network guard."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+import geo_fixtures
 from browser import harness
 from conftest import REAL_SOURCES, ROOT
 
@@ -36,6 +40,24 @@ def app_server(app_db, tmp_path_factory):
     log = tmp_path_factory.mktemp("logs") / "dashboard.log"
     server = harness.Server(ROOT / "dashboard.py", log=log,
                             env={"PILAR_DB": str(app_db), "PILAR_SOURCES": str(REAL_SOURCES)})
+    try:
+        yield server.wait_healthy()
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def geo_server(tmp_path_factory):
+    """The dashboard on a database with synthetic boundaries installed by the CLI."""
+    from pilar import build
+    work = tmp_path_factory.mktemp("geo")
+    db = build.build(REAL_SOURCES, work / "pilar.duckdb").path
+    GEOJSON = geo_fixtures.tulis_geojson(geo_fixtures.kalsel(), work / "kalsel.geojson")
+    env = {"PILAR_DB": str(db), "PILAR_SOURCES": str(REAL_SOURCES)}
+    subprocess.run([sys.executable, "-m", "pilar", "boundaries", "install", str(GEOJSON),
+                    "--licence", "CC BY 3.0 IGO", "--attribution", "geoBoundaries (uji)"],
+                   cwd=ROOT, env={**os.environ, **env}, check=True, capture_output=True)
+    server = harness.Server(ROOT / "dashboard.py", env=env, log=tmp_path_factory.mktemp("logs") / "geo.log")
     try:
         yield server.wait_healthy()
     finally:

@@ -1,6 +1,8 @@
 """Expected figures read straight from the database the app serves (not through the UI code)."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 from pilar import db
@@ -64,3 +66,18 @@ def unit_codes(db_path: Path) -> list[int]:
 def sheet_names(db_path: Path) -> set[str]:
     """The file stems of one fact sheet or audience page per unit and one for the province."""
     return {str(k) for k in unit_codes(db_path)} | {"kalsel"}
+
+
+def latest_quarter(db_path: Path) -> str:
+    """The newest data quarter in the database ('2025-Q3')."""
+    con = db.connect(db_path)
+    try:
+        return str(db.run(con, "kuartal_data")["kuartal"].max())
+    finally:
+        con.close()
+
+
+def slug(teks: str) -> str:
+    """The tests' own ASCII slug of a file name part (independent of pilar.ekspor.nama_gambar)."""
+    teks = unicodedata.normalize("NFKD", teks).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", teks).strip("-")

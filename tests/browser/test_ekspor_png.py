@@ -2,33 +2,17 @@
 name (the map, tiles and real boundaries, and the pillar chart), and a table's XLSX button gives a
 workbook that opens. The network guard fails any request that leaves 127.0.0.1."""
 import io
-import re
 import struct
-import unicodedata
 
 import openpyxl
 from playwright.sync_api import Error as PlaywrightError, expect
 
 from browser import harness
-from browser.expected import totals
+from browser.expected import latest_quarter, slug, totals
 from browser.helpers import goto, no_exception
-from browser.test_peta import geo_server  # noqa: F401  (the dashboard with boundaries installed)
-from pilar import db, ukuran
+from pilar import ukuran
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-
-
-def slug(teks: str) -> str:
-    teks = unicodedata.normalize("NFKD", teks).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", teks).strip("-")
-
-
-def latest_quarter(db_path) -> str:
-    con = db.connect(db_path)
-    try:
-        return db.run(con, "kuartal_data")["kuartal"].max()
-    finally:
-        con.close()
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -73,14 +57,13 @@ def test_tile_map_png_is_projector_sized_and_named(page, app_db):
     no_exception(page)
 
 
-def test_geographic_map_png_works_offline(page, geo_server):  # noqa: F811
+def test_geographic_map_png_works_offline(page, geo_server, app_db):
     goto(page, geo_server.url + "/Peta")
     harness.wait_for_charts(page, 1)
     page.wait_for_function("() => document.querySelectorAll('g.choroplethlayer path').length >= 13")
     label = ukuran.UKURAN[ukuran.BAWAAN_PETA].label("id")
     download = save_png(page)
-    assert download.suggested_filename.startswith(f"{slug(label)}_kalsel_")
-    check_png(download, download.suggested_filename)
+    check_png(download, f"{slug(label)}_kalsel_{slug(latest_quarter(app_db))}.png")  # same sources as geo_server
 
 
 def test_pillar_chart_png_and_ranking_xlsx(page, app_db):

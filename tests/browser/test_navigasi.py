@@ -30,7 +30,9 @@ def test_page_switch_keeps_filter_and_url(page, app_db, name):
     else:
         assert [c.split()[-1] for c in chips(page)] == ["Banjarmasin"]
     # ... and back home (the sidebar link, or the slides' own exit link): still Banjarmasin's figures.
-    page.locator('a[href$="/"]:visible, a[href=""]:visible').first.click()
+    side = page.get_by_test_id("stSidebar")
+    home = page.locator(".st-key-kaki_slide a") if name == "Presentasi" else side.get_by_role("link", name="Ringkasan")
+    home.click()
     expect(metric(page, "Pendamping PKH")).to_have_text(shown(app_db, [6371], id_number)["Pendamping PKH"])
     expect(page).to_have_url(re.compile(r"\?(.*&)?kab=6371(&|$)"))
 

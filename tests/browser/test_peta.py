@@ -1,33 +1,12 @@
 """Peta: polygons drawn at a sane size (tiles and real boundaries), a click changes the filter."""
 import re
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 
 from browser import harness
 from browser.helpers import chips, goto, sane_polygons
-import geo_fixtures
 from conftest import REAL_SOURCES, ROOT
-
-
-@pytest.fixture(scope="session")
-def geo_server(tmp_path_factory):
-    """The dashboard on a database with synthetic boundaries installed by the CLI."""
-    from pilar import build
-    work = tmp_path_factory.mktemp("geo")
-    db = build.build(REAL_SOURCES, work / "pilar.duckdb").path
-    GEOJSON = geo_fixtures.tulis_geojson(geo_fixtures.kalsel(), work / "kalsel.geojson")
-    env = {"PILAR_DB": str(db), "PILAR_SOURCES": str(REAL_SOURCES)}
-    subprocess.run([sys.executable, "-m", "pilar", "boundaries", "install", str(GEOJSON),
-                    "--licence", "CC BY 3.0 IGO", "--attribution", "geoBoundaries (uji)"],
-                   cwd=ROOT, env={**__import__("os").environ, **env}, check=True, capture_output=True)
-    server = harness.Server(ROOT / "dashboard.py", env=env, log=tmp_path_factory.mktemp("logs") / "geo.log")
-    try:
-        yield server.wait_healthy()
-    finally:
-        server.stop()
 
 
 def drawn_map(page):

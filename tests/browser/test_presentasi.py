@@ -5,20 +5,12 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import expect
 
-from browser.expected import shown
+from browser.expected import latest_quarter, shown
 from browser.harness import TIMEOUT_MS, wait_for_app, wait_for_charts
 from browser.helpers import expect_metrics, goto, id_number, no_exception
-from pilar import db, slide
+from pilar import slide
 
 N = len(slide.SLIDE)
-
-
-def latest_quarter(app_db) -> str:
-    con = db.connect(app_db)
-    try:
-        return str(db.run(con, "kuartal_data")["kuartal"].iloc[0])
-    finally:
-        con.close()
 
 
 def query(page) -> dict[str, str]:
