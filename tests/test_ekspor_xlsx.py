@@ -166,7 +166,7 @@ def test_cli_query_xlsx_equals_the_query_and_carries_its_context(real_db_path, r
     kpm = ukuran.UKURAN["kpm_pkh"]
     assert nilai_untuk(rows, "Definisi") == [f"{kpm.label()}: {kpm.definisi()}"]
     dicetak = nilai_untuk(rows, "Dicetak pada")[0]
-    assert re.fullmatch(r"\d{1,2} \w+ \d{4} \d{2}\.\d{2} UTC", dicetak) and str(dt.date.today().year) in dicetak
+    assert re.fullmatch(r"\d{1,2} \w+ \d{4} \d{2}\.\d{2} UTC", dicetak) and str(dt.datetime.now(dt.timezone.utc).year) in dicetak
 
 
 def test_cli_whole_province_without_period_names_the_latest(real_db_path, real_con, tmp_path):
