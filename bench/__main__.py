@@ -162,12 +162,7 @@ def crowd_figures(env: dict, script: Path = ROOT / "dashboard.py", args=APP_ARGS
             wsclient.crowd(server.url, 1)  # warm: the first session fills the caches
         for n in sizes:
             res, rss = wsclient.crowd(server.url, n, server.rss_bytes)
-            firsts = [r.first_chart_s for r in res if r.first_chart_s is not None]
-            out[n] = {"rss_mb": rss / 1e6, "ok": sum(r.ok for r in res), "n": n,
-                      "first_median_s": statistics.median(firsts) if firsts else None,
-                      "first_worst_s": max(firsts) if firsts else None,
-                      "done_worst_s": max((r.done_s or 0) for r in res),
-                      "errors": sorted({r.error for r in res if r.error})[:3]}
+            out[n] = {**ramai.ringkas(res), "rss_mb": rss / 1e6}
         return out
     finally:
         server.stop()
@@ -336,17 +331,17 @@ def main(argv=None) -> int:
     work = Path(tempfile.mkdtemp(prefix="pilar-bench-"))
     sources = ROOT / "data" / "sources"
     db = build.build(sources, work / "pilar.duckdb").path
+    env = {"PILAR_DB": str(db), "PILAR_SOURCES": str(sources)}
+    if a.only == "ruangan":
+        return room_only(env, work, sizes)
     big = work / "pilar_40.duckdb"
     rows = generate.grow(db, big, 40)
-    env = {"PILAR_DB": str(db), "PILAR_SOURCES": str(sources)}
     env_big = {"PILAR_DB": str(big), "PILAR_SOURCES": str(sources)}
     r = {"runs": a.runs, "reps": a.reps, "pages": pages(), "rerun": {}, "cold": {},
          "big_rows": f"{rows['pilar']:,} baris pilar, {rows['kpm']:,} baris KPM, 40 periode triwulanan × 13 wilayah"}
     log(f"pages: {', '.join(p['name'] for p in r['pages'])}; work dir {work}")
 
     # Floor snapshots, and whether the grown database shows the same figures.
-    if a.only == "ruangan":
-        return room_only(env, work, sizes)
     snaps = {}
     for p in r["pages"]:
         os.environ.update(env)

@@ -9,8 +9,6 @@ import importlib.machinery
 import importlib.util
 import os
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 from browser import harness
@@ -18,7 +16,6 @@ from browser import harness
 from bench import ramai, wsclient
 
 ROOT = Path(__file__).resolve().parent.parent
-LEMBAR = ROOT / "static" / "lembar"  # served by the dashboard at /app/static/lembar/ and by nginx from disk
 
 
 def serve_forum():
@@ -31,24 +28,16 @@ def serve_forum():
 
 
 def halaman_audiens(env: dict) -> tuple[str, str]:
-    """URL path of an audience page and how it was made: the real ones (pilar.lembar.tulis_audiens on the
-    bench database), else a stand-in of realistic size."""
-    try:
-        from pilar import lembar
-        from pilar.simpanan import SIMPANAN
-        os.environ.update(env)
-        db = Path(env["PILAR_DB"])
-        s = db.stat()
-        SIMPANAN.ikuti(db, (str(db), s.st_ino, s.st_mtime_ns, s.st_size))
-        paths = lembar.tulis_audiens(LEMBAR)
-        besar = max(paths, key=lambda p: p.stat().st_size)
-        return f"/app/static/lembar/{besar.name}", f"`static/lembar/{besar.name}` dari `pilar.lembar.tulis_audiens`"
-    except Exception as e:  # the audience pages are another part's work: measure a stand-in meanwhile
-        LEMBAR.mkdir(parents=True, exist_ok=True)
-        f = LEMBAR / "_bench_pengganti.html"
-        baris = "".join(f"<tr><td>Wilayah {i}</td><td>{i * 1234:,}</td><td>resmi</td></tr>\n" for i in range(2000))
-        f.write_text(f"<!doctype html><html><body><table>{baris}</table></body></html>")
-        return f"/app/static/lembar/{f.name}", f"pengganti {f.stat().st_size / 1024:.0f} KB ({type(e).__name__}: {e})"
+    """URL path of the largest audience page written for the bench database, and where it came from.
+    Written as the dashboard writes them (with their version stamp), so a dashboard serving another
+    database rewrites them on its next visit."""
+    from pilar import lembar
+    from pilar.lembar.cli import ikuti_basis_data
+    os.environ.update(env)
+    ikuti_basis_data()
+    d = lembar.pastikan_audiens(lembar.DIREKTORI_AUDIENS)
+    besar = max(d.glob("*.html"), key=lambda p: p.stat().st_size)
+    return f"/app/static/lembar/{besar.name}", f"`static/lembar/{besar.name}` dari `pilar.lembar.tulis_audiens`"
 
 
 class Nginx:
@@ -57,29 +46,29 @@ class Nginx:
     def __init__(self, ports: list[int], work: Path):
         sf = serve_forum()
         self.bin = sf.nginx_bin()
-        if self.bin is None:
-            raise FileNotFoundError("nginx tidak terpasang (scripts/serve-forum memasangnya dari paket Debian)")
         self.prefix, port = work / "nginx", harness.free_port()
         conf = sf.tulis_konfigurasi(self.prefix, ports, f"127.0.0.1:{port}")
         cek = sf.uji_konfigurasi(self.bin, self.prefix, conf)
         if cek.returncode != 0:
             raise RuntimeError(f"nginx -t: {cek.stderr.strip()}")
         self.url = f"http://127.0.0.1:{port}"
-        self.proc = subprocess.Popen([self.bin, "-p", str(self.prefix), "-c", str(conf)], stdout=subprocess.DEVNULL,
-                                     stderr=open(self.prefix / "logs" / "nginx.log", "w"))
-        end = time.monotonic() + 30
-        while time.monotonic() < end:
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2):
-                    return
-            except OSError:
-                time.sleep(0.2)
-        raise TimeoutError(f"nginx on {self.url} did not answer")
+        with open(self.prefix / "logs" / "nginx.log", "w") as err:
+            self.proc = subprocess.Popen([self.bin, "-p", str(self.prefix), "-c", str(conf)],
+                                         stdout=subprocess.DEVNULL, stderr=err)
+        try:
+            sf.tunggu_sehat(self.url, self.proc, timeout=30, nama="nginx")
+        except sf.Gagal as e:
+            self.stop()
+            raise RuntimeError(str(e)) from None
 
     def stop(self) -> None:
         if self.proc.poll() is None:
             self.proc.terminate()
-            self.proc.wait(10)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
 
 
 def tahap(env: dict, work: Path, page_view, app_args, n: int = 300, log=print) -> dict:
@@ -96,7 +85,7 @@ def tahap(env: dict, work: Path, page_view, app_args, n: int = 300, log=print) -
             wsclient.crowd(b.url, 1)  # every process warm, as scripts/serve-forum leaves them
         try:
             proxy = Nginx([b.port for b in backends], work)
-        except (FileNotFoundError, RuntimeError, TimeoutError) as e:
+        except RuntimeError as e:
             log(f"proxy: left out: {e}")
             return {"skip": str(e)}
         out["bytes"] = _bytes(page_view, {"tanpa nginx (1 proses)": backends[0].url, "lewat nginx": proxy.url})

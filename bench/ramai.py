@@ -43,13 +43,19 @@ def crowds(targets: dict[str, tuple], sizes=SIZES, cookie: str = "", log=print) 
         wsclient.crowd(url, 1, cookie=cookie)
     for n in sizes:
         for name, (url, rss) in targets.items():
-            time.sleep(2)  # the previous crowd's sessions leave the server
-            load = os.getloadavg()[0]
-            res, mem = wsclient.crowd(url, n, rss, cookie=cookie)
-            out[name][n] = c = {**ringkas(res), "load": load, "rss_mb": mem / 1e6 if mem else None}
-            log(f"crowd {n} {name}: {c['ok']}/{n}, first chart median {fmt_s(c['first_median_s'])} "
-                f"worst {fmt_s(c['first_worst_s'])}, ≤5 s {c['within5']:.0%}, ≤15 s {c['within15']:.0%} (load {load:.1f})")
+            out[name][n] = satu(name, url, n, rss, cookie, log)
     return out
+
+
+def satu(name: str, url: str, n: int, rss=None, cookie: str = "", log=print) -> dict:
+    """One crowd of ``n`` sessions against ``url``, summed up with the load and RSS it met."""
+    time.sleep(2)  # the previous crowd's sessions leave the server
+    load = os.getloadavg()[0]
+    res, mem = wsclient.crowd(url, n, rss, cookie=cookie)
+    c = {**ringkas(res), "load": load, "rss_mb": mem / 1e6 if mem else None}
+    log(f"crowd {n} {name}: {c['ok']}/{n}, first chart median {fmt_s(c['first_median_s'])} "
+        f"worst {fmt_s(c['first_worst_s'])}, ≤5 s {c['within5']:.0%}, ≤15 s {c['within15']:.0%} (load {load:.1f})")
+    return c
 
 
 def ruangan(env: dict, floor_snap: Path, sizes, app_args, floor_app: Path, log=print) -> dict:
@@ -74,15 +80,9 @@ def dingin(env: dict, n: int, app_args, log=print) -> dict:
     server = harness.Server(ROOT / "dashboard.py", env=env, args=list(app_args))
     try:
         server.wait_healthy()
-        time.sleep(2)
-        load = os.getloadavg()[0]
-        res, mem = wsclient.crowd(server.url, n, server.rss_bytes)
+        return {n: satu("app dingin", server.url, n, server.rss_bytes, log=log)}
     finally:
         server.stop()
-    c = {n: {**ringkas(res), "load": load, "rss_mb": mem / 1e6 if mem else None}}
-    log(f"crowd {n} app dingin: {c[n]['ok']}/{n}, first chart median {fmt_s(c[n]['first_median_s'])} "
-        f"worst {fmt_s(c[n]['first_worst_s'])} (load {load:.1f})")
-    return c
 
 
 def fetches(targets: dict[str, str], n: int, log=print) -> dict:

@@ -19,7 +19,6 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 @dataclass
 class Hasil:
     ok: bool = False
-    first_msg_s: float | None = None  # first message of any kind (the session exists)
     first_chart_s: float | None = None  # first plotly chart delta received
     done_s: float | None = None  # script_finished received
     bytes: int = 0
@@ -46,8 +45,6 @@ async def open_session(base_url: str, query: str = "", hold: asyncio.Event | Non
             while True:
                 data = await asyncio.wait_for(ws.recv(), timeout)
                 h.bytes += len(data)
-                if h.first_msg_s is None:
-                    h.first_msg_s = time.perf_counter() - t0
                 fm = ForwardMsg.FromString(data)
                 kind = fm.WhichOneof("type")
                 if kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
