@@ -62,13 +62,7 @@ class Nginx:
             raise RuntimeError(str(e)) from None
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        harness.stop_process(self.proc)
 
 
 def tahap(env: dict, work: Path, page_view, app_args, n: int = 300, log=print) -> dict:
