@@ -4,7 +4,10 @@ The table is drawn on a canvas, so the test compares what two browsers with diff
 the pixels must be the same. What is drawn is checked in tests/test_app_halaman.py (display values
 formatted by Babel for the interface language).
 """
+import io
+
 import pytest
+from PIL import Image, ImageChops
 from playwright.sync_api import expect
 
 from browser.harness import wait_for_app, wait_for_charts
@@ -33,7 +36,13 @@ def table_png(new_context, base_url, path, locale):
 
 @pytest.mark.parametrize("path", ["/Peta", "/Peta?lang=en"])
 def test_table_numbers_do_not_depend_on_the_browser_locale(new_context, base_url, path):
-    assert table_png(new_context, base_url, path, "en-US") == table_png(new_context, base_url, path, "id-ID")
+    en, id_ = (Image.open(io.BytesIO(table_png(new_context, base_url, path, loc))).convert("RGB")
+               for loc in ("en-US", "id-ID"))
+    assert en.size == id_.size
+    # Chromium's rasteriser now and then shades a pixel a few levels differently between two identical
+    # pages (seen: one pixel, 3 levels). A number drawn differently changes glyph pixels by far more.
+    beda = ImageChops.difference(en, id_).convert("L").point(lambda v: 255 if v > 32 else 0)
+    assert beda.getbbox() is None, f"pixels differ in {beda.getbbox()}"
 
 
 def test_numbers_still_sort_as_numbers(page):
