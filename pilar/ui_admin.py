@@ -1,7 +1,8 @@
 """Admin in the app: the login in the sidebar, the source notice, the boundary form.
 
-Admin actions exist only when a password is configured (``pilar.admin``) and this session
-has entered it. ``PILAR_ADMIN=1`` alone enables nothing.
+Admin actions exist only when a password is configured (``pilar.admin``), the client may be
+admin at all (the server itself, or a network named in ``PILAR_ADMIN_JARINGAN``), and this session
+logged in from this same client not long ago. ``PILAR_ADMIN=1`` alone enables nothing.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from . import admin, build
 from .format import teks_aman
@@ -29,9 +31,21 @@ def sandi() -> str | None:
     return admin.sandi_terpasang(_rahasia())
 
 
+def klien() -> str:
+    """This session's client address (``admin.alamat_klien``). Streamlit gives None for a loopback peer
+    (and AppTest a stand-in object): both are this machine."""
+    ip = st.context.ip_address
+    return admin.alamat_klien(ip if isinstance(ip, str) else "127.0.0.1", st.context.headers)
+
+
+def _sesi() -> str | None:
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx else None
+
+
 def aktif() -> bool:
-    """True when this session has logged in with the configured password."""
-    return bool(sandi()) and st.session_state.get("admin_masuk") is True
+    """True when this session logged in with the configured password, from this client, not long ago."""
+    return bool(sandi()) and admin.sesi_admin(_sesi(), klien())
 
 
 def masuk(lang: str) -> None:
@@ -39,20 +53,32 @@ def masuk(lang: str) -> None:
     if not sandi():
         return
     with st.expander(t("admin_judul", lang), icon=":material/lock:"):
+        if not admin.boleh_dari(klien()):  # not offered to the venue's network (pilar.admin)
+            st.caption(t("admin_hanya_server", lang))
+            return
         if aktif():
             st.caption(t("admin_sudah_masuk", lang))
             if st.button(t("admin_keluar", lang), key="admin_keluar"):
-                st.session_state["admin_masuk"] = False
+                admin.keluar(_sesi())
                 st.rerun()
             return
         with st.form("admin_masuk_form", border=False):
             kata = st.text_input(t("admin_sandi", lang), type="password", key="admin_sandi_input")
             kirim = st.form_submit_button(t("admin_masuk", lang))
         if kirim:
-            if admin.cocok(kata or "", sandi()):
-                st.session_state["admin_masuk"] = True
-                st.rerun()
-            st.error(t("admin_salah", lang))
+            _coba(str(kata or ""), lang)
+
+
+def _coba(kata: str, lang: str) -> None:
+    try:
+        ok = admin.coba(kata, sandi(), klien())
+    except admin.Ditolak as e:
+        st.error(t(e.pesan, lang).format(menit=-(-e.tunggu_detik // 60)))
+        return
+    if ok and _sesi():
+        admin.catat_masuk(_sesi(), klien())
+        st.rerun()
+    st.error(t("admin_salah", lang))
 
 
 def pemberitahuan(lang: str) -> None:

@@ -18,6 +18,17 @@ FORUM_TOTALS = {"lks": 199, "tksk": 122, "psm": 1263, "karang_taruna": 1127,
                 "pendamping_pkh": 385, "tagana": 1411, "pelopor_perdamaian": 56}
 
 
+@pytest.fixture(autouse=True)
+def admin_bersih(monkeypatch):
+    """Every test starts with no login attempts counted and no admin session (pilar.admin keeps them per process)."""
+    from collections import deque
+
+    from pilar import admin
+    monkeypatch.setattr(admin, "_percobaan", {})
+    monkeypatch.setattr(admin, "_jaringan", deque())
+    monkeypatch.setattr(admin, "_sesi", {})
+
+
 @pytest.fixture(scope="session")
 def fixture_db_path(tmp_path_factory) -> Path:
     return build.build(FIXTURE_SOURCES, tmp_path_factory.mktemp("fixture") / "pilar.duckdb").path

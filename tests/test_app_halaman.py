@@ -137,9 +137,7 @@ def test_no_admin_without_a_configured_password(app, monkeypatch):
 
 
 def test_admin_form_only_after_login_with_the_password(app, monkeypatch):
-    from pilar import admin
     monkeypatch.setenv("PILAR_ADMIN_SANDI", "rahasia-uji")
-    monkeypatch.setattr(admin, "JEDA_AWAL", 0.01)  # the slowdown itself is tested in test_admin.py
     at = app("pages/1_Peta.py")
     assert [e.label for e in admin_expanders(at)] == ["Admin"]  # only the login
     at.text_input(key="admin_sandi_input").input("salah")

@@ -3,14 +3,13 @@ driven in the browser test, AppTest cannot use a file uploader)."""
 import pytest
 import impor_korpus as kor
 from conftest import buka_app
-from pilar import admin, impor
+from pilar import impor
 
 PAGE = "pages/6_Impor.py"
 
 
 @pytest.fixture()
 def data(tmp_path, real_db_path, monkeypatch):
-    monkeypatch.setattr(admin, "JEDA_AWAL", 0.01)
     return kor.siapkan_data(tmp_path, real_db_path, monkeypatch)
 
 

@@ -191,6 +191,13 @@ TEKS: dict[str, tuple[str, str]] = {
     "admin_keluar": ("Keluar", "Log out"),
     "admin_sudah_masuk": ("Anda masuk sebagai admin di sesi ini.", "You are logged in as admin in this session."),
     "admin_salah": ("Kata sandi salah.", "Wrong password."),
+    "admin_tunggu": ("Terlalu banyak percobaan masuk. Coba lagi dalam {menit} menit.",
+                     "Too many login attempts. Try again in {menit} minutes."),
+    "admin_hanya_server": (
+        "Admin hanya bisa masuk dari komputer server ini (buka dasbor di server lewat http://localhost). "
+        "Operator dapat mengizinkan jaringan tertentu dengan PILAR_ADMIN_JARINGAN, sebaiknya dengan HTTPS.",
+        "Admin can log in only from this server itself (open the dashboard on the server at http://localhost). "
+        "The operator can allow a named network with PILAR_ADMIN_JARINGAN, preferably over HTTPS."),
     "admin_cara_aktif": (
         "Fitur admin (memasang batas wilayah) nonaktif: belum ada kata sandi admin. Untuk mengaktifkannya, jalankan "
         "dasbor dengan variabel lingkungan PILAR_ADMIN_SANDI, atau isi admin_sandi di .streamlit/secrets.toml.",
