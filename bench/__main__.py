@@ -154,7 +154,7 @@ def cold_start(browser, script: Path, env: dict, url_path: str, args=()) -> dict
 
 # --- 4./5. memory and concurrency (light websocket client) ---------------------------------
 
-def crowd_figures(env: dict, script: Path = ROOT / "dashboard.py", args=APP_ARGS, sizes=(1, 10, CROWD)) -> dict:
+def crowd_figures(env: dict, script: Path = ROOT / "server.py", args=APP_ARGS, sizes=(1, 10, CROWD)) -> dict:
     server = harness.Server(script, env=env, args=list(args)).wait_healthy()
     try:
         out = {"rss_idle_mb": server.rss_bytes() / 1e6}
@@ -378,7 +378,7 @@ def main(argv=None) -> int:
         for p in r["pages"]:
             runs = {"app": [], "floor": []}
             for _ in range(a.reps):
-                runs["app"].append(cold_start(browser, ROOT / "dashboard.py", env, p["url"], APP_ARGS))
+                runs["app"].append(cold_start(browser, ROOT / "server.py", env, p["url"], APP_ARGS))
                 runs["floor"].append(cold_start(browser, FLOOR_APP, {"PILAR_FLOOR": str(snaps[p["name"]])}, "/",
                                                 ["--server.enableStaticServing", "true", *APP_ARGS]))
             r["cold"][p["name"]] = {}
@@ -394,9 +394,9 @@ def main(argv=None) -> int:
             log(f"cold {p['name']}: app {fmt(c['app']['first_chart_s'], 2)} s, floor {fmt(c['floor']['first_chart_s'], 2)} s; "
                 f"websocket {c['app']['ws_bytes'] / 1024:.1f} KB (floor {c['floor']['ws_bytes'] / 1024:.1f} KB)")
         if "Peta" in r["cold"]:
-            r["map_big"] = cold_start(browser, ROOT / "dashboard.py", env_big, "/Peta", APP_ARGS)
+            r["map_big"] = cold_start(browser, ROOT / "server.py", env_big, "/Peta", APP_ARGS)
         if env_geo:
-            r["map_geo"] = cold_start(browser, ROOT / "dashboard.py", env_geo, "/Peta", APP_ARGS)
+            r["map_geo"] = cold_start(browser, ROOT / "server.py", env_geo, "/Peta", APP_ARGS)
             log(f"map with boundaries: {r['map_geo']['ws_bytes'] / 1024:.1f} KB websocket")
         browser.close()
     r["geojson_kb"] = geojson_kb(snaps["Peta"]) if "Peta" in snaps else None

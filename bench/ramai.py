@@ -60,7 +60,7 @@ def satu(name: str, url: str, n: int, rss=None, cookie: str = "", log=print) -> 
 
 def ruangan(env: dict, floor_snap: Path, sizes, app_args, floor_app: Path, log=print) -> dict:
     """Section 6: the app and the home page's floor app, one server each, crowds of every size."""
-    servers = {"app": harness.Server(ROOT / "dashboard.py", env=env, args=list(app_args)),
+    servers = {"app": harness.Server(ROOT / "server.py", env=env, args=list(app_args)),
                "floor": harness.Server(floor_app, env={"PILAR_FLOOR": str(floor_snap)},
                                        args=["--server.enableStaticServing", "true", *app_args])}
     try:
@@ -77,7 +77,7 @@ def ruangan(env: dict, floor_snap: Path, sizes, app_args, floor_app: Path, log=p
 def dingin(env: dict, n: int, app_args, log=print) -> dict:
     """A process that has served no one yet (just started, or its caches emptied by an import) meets the
     whole crowd: every value the home page needs is computed while the sessions wait for it."""
-    server = harness.Server(ROOT / "dashboard.py", env=env, args=list(app_args))
+    server = harness.Server(ROOT / "server.py", env=env, args=list(app_args))
     try:
         server.wait_healthy()
         return {n: satu("app dingin", server.url, n, server.rss_bytes, log=log)}

@@ -7,6 +7,7 @@ Pure: no Streamlit. Why Typst: docs/LEMBAR.md.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import tempfile
@@ -77,7 +78,8 @@ def tulis_audiens(direktori: Path | str = DIREKTORI_AUDIENS, lang: str = "id") -
 
 
 def _versi() -> str:
-    return repr(SIMPANAN.versi)
+    """The served database version as a digest: the stamp names no path, inode or time."""
+    return hashlib.sha256(repr(SIMPANAN.versi).encode()).hexdigest()
 
 
 def pastikan_audiens(direktori: Path | str | None = None, tunggu: bool = True) -> Path:

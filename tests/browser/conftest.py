@@ -38,7 +38,7 @@ def app_db(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def app_server(app_db, tmp_path_factory):
     log = tmp_path_factory.mktemp("logs") / "dashboard.log"
-    server = harness.Server(ROOT / "dashboard.py", log=log,
+    server = harness.Server(ROOT / "server.py", log=log,
                             env={"PILAR_DB": str(app_db), "PILAR_SOURCES": str(REAL_SOURCES)})
     try:
         yield server.wait_healthy()
@@ -57,7 +57,7 @@ def geo_server(tmp_path_factory):
     subprocess.run([sys.executable, "-m", "pilar", "boundaries", "install", str(GEOJSON),
                     "--licence", "CC BY 3.0 IGO", "--attribution", "geoBoundaries (uji)"],
                    cwd=ROOT, env={**os.environ, **env}, check=True, capture_output=True)
-    server = harness.Server(ROOT / "dashboard.py", env=env, log=tmp_path_factory.mktemp("logs") / "geo.log")
+    server = harness.Server(ROOT / "server.py", env=env, log=tmp_path_factory.mktemp("logs") / "geo.log")
     try:
         yield server.wait_healthy()
     finally:

@@ -20,7 +20,7 @@ def impor_url(app_db, tmp_path_factory):
     work = tmp_path_factory.mktemp("impor")
     db = work / "pilar.duckdb"
     shutil.copyfile(app_db, db)
-    server = harness.Server(ROOT / "dashboard.py", log=work / "impor.log", env={
+    server = harness.Server(ROOT / "server.py", log=work / "impor.log", env={
         "PILAR_DB": str(db), "PILAR_SOURCES": str(REAL_SOURCES), "PILAR_ADMIN_SANDI": SANDI})
     try:
         yield server.wait_healthy().url, db

@@ -15,7 +15,7 @@ JAHAT = "evil.example"
 def admin_url(app_db, tmp_path_factory):
     """The dashboard with an admin password configured (its own server process)."""
     log = tmp_path_factory.mktemp("logs") / "admin.log"
-    server = harness.Server(ROOT / "dashboard.py", log=log, env={
+    server = harness.Server(ROOT / "server.py", log=log, env={
         "PILAR_DB": str(app_db), "PILAR_SOURCES": str(REAL_SOURCES), "PILAR_ADMIN_SANDI": SANDI})
     try:
         yield server.wait_healthy().url
@@ -67,3 +67,71 @@ def test_url_text_is_shown_as_text(page, path):
     # the typed text itself is still readable to the user where the page quotes it
     if "kab=" in path:
         expect(page.get_by_text(JAHAT).first).to_be_visible()
+
+
+# ---------------------------------------------------------------- admin only on the server itself
+
+def sesi_id(page, path: str) -> str:
+    """The Streamlit session id of ``page``, from the NewSession message its websocket receives."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    seen: list[bytes] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda f: seen.append(f) if isinstance(f, bytes) else None))
+    goto(page, path)
+    for f in seen:
+        msg = ForwardMsg()
+        msg.ParseFromString(f)
+        if msg.WhichOneof("type") == "new_session":
+            return msg.new_session.initialize.session_id
+    raise AssertionError("no NewSession message seen on the websocket")
+
+
+def put_unggah(page, base: str, sesi: str) -> dict:
+    """PUT a file to Streamlit's upload endpoint from inside the page, with the page's own XSRF token, as
+    Streamlit's uploader does: only pilar.pintu stands between it and the server's memory."""
+    return page.evaluate("""async ([url]) => {
+        const xsrf = (document.cookie.match(/_streamlit_xsrf=([^;]+)/) || [])[1] || "";
+        const body = new FormData();
+        body.append("file", new Blob(["x".repeat(100000)]), "besar.csv");
+        const r = await fetch(url, {method: "PUT", body, credentials: "include", headers: {"X-Xsrftoken": xsrf}});
+        return {status: r.status, text: await r.text()};
+    }""", [f"{base}/_stcore/upload_file/{sesi}/berkas-uji"])
+
+
+def test_a_visitors_upload_is_refused(page, admin_url):
+    sesi = sesi_id(page, admin_url + "/Peta")
+    r = put_unggah(page, admin_url, sesi)
+    assert r["status"] == 403 and "hanya untuk admin" in r["text"]
+
+
+def test_an_admins_upload_is_taken_and_the_same_session_elsewhere_is_refused(page, admin_url, new_context):
+    sesi = sesi_id(page, admin_url + "/Peta")
+    login(page, SANDI)
+    expect(page.get_by_text("Admin: pasang batas wilayah")).to_be_visible()
+    r = put_unggah(page, admin_url, sesi)
+    assert r["status"] == 204, (r, sesi)  # the gate lets the admin's own session through
+    # the session id seen on the wifi, used by another client (nginx names it in X-Pilar-Klien)
+    lain = new_context(extra_http_headers={"X-Pilar-Klien": "192.0.2.7"}).new_page()
+    goto(lain, admin_url + "/Peta")
+    r = put_unggah(lain, admin_url, sesi)
+    assert r["status"] == 403 and "hanya untuk admin" in r["text"]
+
+
+def test_admin_is_not_offered_to_a_client_on_the_network(new_context, admin_url):
+    """A phone on the venue's wifi, as nginx passes it on: no password field, a sentence that says why."""
+    page = new_context(extra_http_headers={"X-Pilar-Klien": "192.0.2.7"}).new_page()
+    goto(page, admin_url + "/Peta")
+    side = page.get_by_test_id("stSidebar")
+    side.get_by_text("Admin", exact=True).click()
+    expect(side.get_by_text("Admin hanya bisa masuk dari komputer server ini", exact=False)).to_be_visible()
+    assert page.get_by_label("Kata sandi admin").count() == 0
+    no_exception(page)
+
+
+def test_internal_files_of_the_audience_folder_are_not_served(admin_url):
+    import urllib.error
+    import urllib.request
+    with pytest.raises(urllib.error.HTTPError) as e:
+        urllib.request.urlopen(admin_url + "/app/static/lembar/.versi", timeout=10)
+    assert e.value.code == 404
+    with urllib.request.urlopen(admin_url + "/app/static/world_110m.json", timeout=10) as r:
+        assert r.status == 200  # the app's own static files still are

@@ -34,7 +34,7 @@ def test_geographic_map_draws_sane_polygons_and_credits_source(page, geo_server)
 def fresh_server(tmp_path_factory):
     """The dashboard as a fresh clone starts it: no database yet, the repository's sources."""
     work = tmp_path_factory.mktemp("baru")
-    server = harness.Server(ROOT / "dashboard.py", log=work / "baru.log",
+    server = harness.Server(ROOT / "server.py", log=work / "baru.log",
                             env={"PILAR_DB": str(work / "pilar.duckdb"), "PILAR_SOURCES": str(REAL_SOURCES)})
     try:
         yield server.wait_healthy()
