@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.machinery
 import importlib.util
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -36,6 +37,10 @@ def halaman_audiens(env: dict) -> tuple[str, str]:
     os.environ.update(env)
     ikuti_basis_data()
     d = lembar.pastikan_audiens(lembar.DIREKTORI_AUDIENS)
+    disajikan = serve_forum().direktori_audiens()  # root: nginx's workers read their own copy
+    if disajikan != d:
+        for f in d.glob("*.html"):
+            shutil.copy2(f, disajikan / f.name)
     besar = max(d.glob("*.html"), key=lambda p: p.stat().st_size)
     return f"/app/static/lembar/{besar.name}", f"`static/lembar/{besar.name}` dari `pilar.lembar.tulis_audiens`"
 
@@ -71,7 +76,7 @@ def tahap(env: dict, work: Path, page_view, app_args, n: int = 300, log=print) -
     if serve_forum().nginx_bin() is None:
         log("proxy: left out: nginx is not installed (scripts/serve-forum installs it)")
         return {"skip": "nginx tidak terpasang (scripts/serve-forum memasangnya dari paket Debian)"}
-    backends = [harness.Server(ROOT / "dashboard.py", env=env, args=list(app_args)) for _ in range(2)]
+    backends = [harness.Server(ROOT / "server.py", env=env, args=list(app_args)) for _ in range(2)]
     proxy = None
     try:
         for b in backends:
