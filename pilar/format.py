@@ -124,7 +124,7 @@ def teks_bersih(s, tetap: str = "") -> str:
     turns a name around), zero-width and other invisible format characters become a visible code
     point such as ``<U+202E>``; every other character (Indonesian letters, accents, emoji) stays.
     Tab, newline and carriage return become a space, except those listed in ``tetap`` (a terminal
-    keeps "\t\n", a spreadsheet cell "\t\n\r"). The stored text itself is never changed.
+    keeps tab and newline, a spreadsheet cell also CR). The stored text itself is never changed.
     """
     s = str(s)
     if s.isascii() and s.isprintable():  # the usual case, checked at C speed
@@ -135,9 +135,10 @@ def teks_bersih(s, tetap: str = "") -> str:
 def teks_aman(s) -> str:
     """Text from a URL, a file or the database, safe to put inside Markdown.
 
-    Control and invisible characters are shown first (``teks_bersih``). Plain words stay as they are. Anything Markdown could act on is shown as an inline code
-    span: nothing inside a code span is parsed (no link, autolink, image, HTML or directive),
-    and the delimiter is longer than any backtick run in the text, so it cannot be closed early.
+    Control and invisible characters are shown first (``teks_bersih``). Plain words stay as they
+    are. Anything Markdown could act on is shown as an inline code span: nothing inside a code
+    span is parsed (no link, autolink, image, HTML or directive), and the delimiter is longer than
+    any backtick run in the text, so it cannot be closed early.
     """
     s = " ".join(teks_bersih(s).split())
     if not _MARKDOWN.search(s):

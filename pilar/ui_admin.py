@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from . import admin, build
-from .format import teks_aman
+from .format import teks_aman, teks_bersih
 from .teks import t
 
 
@@ -102,4 +102,4 @@ def _form_batas(lang: str) -> None:
         st.error(teks_aman(e.pesan))
         return
     st.success(t("admin_berhasil", lang))
-    st.code(laporan.ringkasan(), language=None)
+    st.code(teks_bersih(laporan.ringkasan(), tetap="\n"), language=None)  # a code block shows U+202E as is

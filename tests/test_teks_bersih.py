@@ -227,3 +227,26 @@ def test_lembar_fakta_dan_halaman_audiens(impor_jahat, monkeypatch, tmp_path):
     page = lembar.html(6371)
     assert "Dinsos&lt;U+001B&gt;[2J&lt;U+0007&gt;&lt;U+0001&gt;&lt;U+202E&gt;ALAT" in page
     assert not [c for c in page if unicodedata.category(c) in ("Cc", "Cf") and c != "\n"]
+
+
+# ---------------------------------------------------------------- boundaries: source and attribution
+
+def test_batas_sumber_dan_atribusi_bersih(reference, db, db_tanpa_batas, tmp_path, monkeypatch):
+    from pilar import lembar
+    from pilar.lembar.cli import ikuti_basis_data
+
+    src = tmp_path / f"batas{ESC_LAYAR}{RLO}.geojson"
+    src.write_bytes(reference[4].read_bytes())
+    monkeypatch.setenv("PILAR_DB", str(db))
+    monkeypatch.setenv("PILAR_SOURCES", str(db_tanpa_batas.parent / "sources"))
+    monkeypatch.setenv("PILAR_AUDIENS", str(tmp_path / "audiens"))
+    r = _jalan("boundaries", "install", src, "--source", f"BIG{ESC_JUDUL}", "--licence", "CC0",
+               "--attribution", f"Atribusi {RLO}GIB\x07")
+    assert r.returncode == 0, r.stderr.decode()
+    assert f"batas<U+001B>[2J<U+202E>.geojson" in r.stdout.decode()
+    keluar = _jalan("boundaries", "status").stdout.decode()
+    assert "Sumber: BIG<U+001B>]0;judul<U+0007>" in keluar and "Atribusi: Atribusi <U+202E>GIB<U+0007>" in keluar
+    ikuti_basis_data()
+    teks = "".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(lembar.pdf(None))).pages).split())
+    assert "Atribusi<U+202E>GIB<U+0007>" in teks and RLO not in teks
+    assert "Atribusi &lt;U+202E&gt;GIB&lt;U+0007&gt;" in lembar.html(None)
