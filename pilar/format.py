@@ -127,7 +127,9 @@ def teks_bersih(s, tetap: str = "") -> str:
     keeps tab and newline, a spreadsheet cell also CR). The stored text itself is never changed.
     """
     s = str(s)
-    if s.isascii() and s.isprintable():  # the usual case, checked at C speed
+    if "\n" in tetap and "\n" in s:  # line by line: most lines then take the fast path below
+        return "\n".join(teks_bersih(b, tetap) for b in s.split("\n"))
+    if s.isprintable() and _TAK_TERLIHAT.isdisjoint(s):  # the usual case, checked at C speed
         return s
     return "".join(_ganti(s, i, tetap) if tak_terlihat(c) else c for i, c in enumerate(s))
 

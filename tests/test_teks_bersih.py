@@ -54,6 +54,7 @@ def test_teks_biasa_tidak_berubah(teks):
 
 def test_tetap_menjaga_tab_dan_baris_yang_diminta():
     assert teks_bersih("a\tb\nc\rd", tetap="\t\n") == "a\tb\nc d"
+    assert teks_bersih("é\x1b\n\nb\u202e\n", tetap="\n") == "é<U+001B>\n\nb<U+202E>\n"
     assert teks_bersih("a\tb\nc\rd\x1b", tetap="\t\n\r") == "a\tb\nc\rd<U+001B>"
     assert teks_bersih("x\u200dy") == "x<U+200D>y"  # a joiner between letters is no emoji
 
