@@ -109,8 +109,9 @@ def json_teks(data) -> str:
     """JSON keeping every character exactly, readable letters as they are (ensure_ascii=False) but
     control and invisible ones escaped as \\uXXXX: json leaves DEL, C1 and U+202E raw otherwise."""
     teks = json.dumps(data, ensure_ascii=False, indent=1)
-    # inside strings json escaped the C0 controls; a raw newline is the indentation's
-    return "".join(json.dumps(c)[1:-1] if c != "\n" and fmt.tak_terlihat(c) else c for c in teks)
+    # json escaped newlines inside strings: a raw one is the indentation's, so lines can be checked alone
+    return "\n".join(b if fmt.terlihat(b) else "".join(json.dumps(c)[1:-1] if fmt.tak_terlihat(c) else c for c in b)
+                     for b in teks.split("\n"))
 
 
 def teks_frame(df: pd.DataFrame) -> pd.DataFrame:

@@ -101,6 +101,11 @@ def tak_terlihat(c: str) -> bool:
     return unicodedata.category(c) in _KATEGORI_KODE or c in _TAK_TERLIHAT
 
 
+def terlihat(s: str) -> bool:
+    """Every character of ``s`` shows as itself (no control, format or invisible one); C speed."""
+    return s.isprintable() and _TAK_TERLIHAT.isdisjoint(s)
+
+
 def _emoji(c: str) -> bool:
     """A character a zero-width joiner may glue into one emoji (👨‍👩‍👧, 🏳️‍🌈): symbols, skin tones, VS16."""
     return unicodedata.category(c) in ("So", "Sk") or c == "\ufe0f"
@@ -129,7 +134,7 @@ def teks_bersih(s, tetap: str = "") -> str:
     s = str(s)
     if "\n" in tetap and "\n" in s:  # line by line: most lines then take the fast path below
         return "\n".join(teks_bersih(b, tetap) for b in s.split("\n"))
-    if s.isprintable() and _TAK_TERLIHAT.isdisjoint(s):  # the usual case, checked at C speed
+    if terlihat(s):  # the usual case
         return s
     return "".join(_ganti(s, i, tetap) if tak_terlihat(c) else c for i, c in enumerate(s))
 
