@@ -4,7 +4,8 @@ Imports go one way: this module builds the parser from the subcommand modules
 (``cli_proyeksi``, ``cli_batas``), which never import it; what they share for output is
 ``ekspor.tulis_frame``. Errors a user can cause end as one paragraph on stderr and a
 non-zero exit status, never a traceback: 2 for a bad argument, 1 for data or files that
-cannot be used (``main``).
+cannot be used (``main``). Everything any command prints passes ``format.teks_bersih`` on its way
+out (``AliranBersih``): stored text cannot send escape sequences to the terminal.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import duckdb
 from . import alokasi, build, cli_batas, cli_impor, cli_proyeksi, cli_ukuran, config, db, ekspor, proyeksi, sumber
 from .lembar import cli as cli_lembar
 from . import ekspor_xlsx
+from . import format as fmt
 
 # argparse's own messages (Python 3.11), in Bahasa Indonesia; the first match wins.
 _PESAN_ARGPARSE = [
@@ -172,7 +174,31 @@ def _pesan(teks: str) -> None:
     print(satu_paragraf(teks), file=sys.stderr)
 
 
+class AliranBersih:
+    """A text stream that shows control and invisible characters of everything written to it
+    (``fmt.teks_bersih``, keeping tab and newline); the stream itself stays reachable as ``mentah``."""
+
+    def __init__(self, mentah):
+        self.mentah = mentah
+
+    def write(self, teks: str) -> int:
+        return self.mentah.write(fmt.teks_bersih(teks, tetap="\t\n"))
+
+    def __getattr__(self, nama):  # flush, fileno, isatty, encoding...
+        return getattr(self.mentah, nama)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; its stdout and stderr are cleaned at this one place (``AliranBersih``)."""
+    asli = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = AliranBersih(asli[0]), AliranBersih(asli[1])
+    try:
+        return _jalankan(argv)
+    finally:
+        sys.stdout, sys.stderr = asli
+
+
+def _jalankan(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)  # argument errors: Parser.error, exit status 2
     try:
         kode = args.fn(args)

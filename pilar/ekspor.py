@@ -11,6 +11,10 @@ inside a mixed column) is written as that number, so ``-5`` stays ``-5`` and sti
 number; a number written as a number is never a formula. A number held as *text* (the string
 ``"-5"``) is text, and gets the apostrophe like any other text.
 
+Control and invisible characters (escape sequences, U+202E, zero-width ones) in a text cell are
+shown as a code point such as ``<U+202E>`` (``format.teks_bersih``); tab and line breaks stay, as
+a quoted CSV cell and an XLSX cell hold them.
+
 Header lines are CSV rows written by the ``csv`` module, two cells each: ``# Periode:`` and
 the value. A value with a comma or a quote is quoted and stays in its cell; line breaks in a
 value become spaces so each header stays one line (readers skip lines starting with ``#``,
@@ -30,6 +34,7 @@ from pathlib import Path
 import pandas as pd
 from pandas.api import types as ptypes
 
+from . import format as fmt
 from . import status as status_mod
 
 LABEL = {
@@ -45,10 +50,12 @@ FORMAT_BERKAS = {"xlsx": ".xlsx"}  # formats written only to a file (--out), wit
 
 
 def aman(nilai):
-    """A cell value a spreadsheet shows as written: formula-like text gets a leading apostrophe."""
-    if isinstance(nilai, str) and nilai.startswith(PEMICU_RUMUS):
-        return "'" + nilai
-    return nilai
+    """A cell value a spreadsheet shows as written: formula-like text gets a leading apostrophe,
+    control and invisible characters are shown as code points."""
+    if not isinstance(nilai, str):
+        return nilai
+    bersih = fmt.teks_bersih(nilai, tetap="\t\n\r")
+    return "'" + bersih if bersih.startswith(PEMICU_RUMUS) else bersih
 
 
 def _kolom_angka(col: pd.Series) -> bool:
@@ -98,18 +105,39 @@ def csv_bytes(df: pd.DataFrame, *, judul: str, periode: str, wilayah: str, sumbe
     return buf.getvalue().encode("utf-8-sig")
 
 
+def json_teks(data) -> str:
+    """JSON keeping every character exactly, readable letters as they are (ensure_ascii=False) but
+    control and invisible ones escaped as \\uXXXX: json leaves DEL, C1 and U+202E raw otherwise."""
+    teks = json.dumps(data, ensure_ascii=False, indent=1)
+    # json escaped newlines inside strings: a raw one is the indentation's, so lines can be checked alone
+    return "\n".join(b if fmt.terlihat(b) else "".join(json.dumps(c)[1:-1] if fmt.tak_terlihat(c) else c for c in b)
+                     for b in teks.split("\n"))
+
+
+def teks_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A shallow copy of ``df`` whose text cells show control and invisible characters (one line each,
+    ``fmt.teks_bersih``); numbers and column names untouched. For tables on a page and in a terminal."""
+    out = df.copy(deep=False)
+    for i in range(out.shape[1]):
+        col = out.iloc[:, i]
+        if not _kolom_angka(col):
+            bersih = col.map(lambda v: fmt.teks_bersih(v) if isinstance(v, str) else v)
+            if not bersih.equals(col):
+                out.isetitem(i, bersih)
+    return out
+
+
 def tulis_frame(df: pd.DataFrame, bentuk: str, out=None) -> None:
     """Print a frame for the CLI: ``tabel`` (aligned text), ``csv`` (spreadsheet-safe) or ``json``."""
     out = out or sys.stdout
     if bentuk == "csv":
         aman_frame(df).to_csv(out, index=False, lineterminator="\n")
     elif bentuk == "json":
-        records = json.loads(df.to_json(orient="records", force_ascii=False))
-        json.dump(records, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        out.write(json_teks(json.loads(df.to_json(orient="records", force_ascii=False))) + "\n")
     else:
         with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
-            print(df.to_string(index=False), file=out)
+            tabel = teks_frame(df).rename(columns=lambda c: fmt.teks_bersih(c) if isinstance(c, str) else c)
+            print(tabel.to_string(index=False), file=out)
 
 
 def nama_gambar(*bagian: str, maks: int = 120) -> str:

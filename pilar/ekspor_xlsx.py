@@ -7,7 +7,8 @@ with a number format carrying the catalog's decimals (Excel draws the separators
 own locale, so an Indonesian Excel shows 1.263 and 12,5). Text is stored as text: openpyxl would
 store a string starting with ``=`` as a formula, and a workbook saved as CSV later would run
 ``+``, ``-`` and ``@`` too, so formula-like text gets the leading apostrophe as in the CSV
-(``ekspor.aman``). Control characters XLSX cannot hold are dropped.
+(``ekspor.aman``). Control and invisible characters are shown as code points (``<U+001B>``):
+XLSX cannot hold most of them, and a spoofing one (U+202E) should be seen.
 """
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ import numbers
 import numpy as np
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -33,7 +33,7 @@ KOLOM_INDIKATOR = ("indikator", "jenis_pilar")  # long tables name their figure 
 
 
 def _teks(nilai) -> str:
-    return ekspor.aman(ILLEGAL_CHARACTERS_RE.sub("", str(nilai)))
+    return ekspor.aman(str(nilai))
 
 
 def sel(nilai):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from functools import lru_cache
 
 import pandas as pd
@@ -86,14 +87,67 @@ def plotly_separators(lang: str = "id") -> str:
 _MARKDOWN = re.compile(r"[\\`*_{}\[\]<>!|~$#&]|:\w|\w:|//|www\.|@")
 
 
+# Shown as a code point besides the categories below: default-ignorable letters that draw nothing
+# (Hangul fillers), the combining grapheme joiner, and the two non-characters XML (XLSX) cannot hold.
+_TAK_TERLIHAT = frozenset("\u034f\u115f\u1160\u3164\uffa0\ufffe\uffff")
+# Controls (C0, DEL, C1), format characters (bidi controls, zero-width ones, U+FEFF, tags), lone
+# surrogates (argv that was not UTF-8) and the line/paragraph separators.
+_KATEGORI_KODE = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+ZWJ = "\u200d"
+
+
+def tak_terlihat(c: str) -> bool:
+    """A character that is not shown as itself: it acts on the output or draws nothing."""
+    return unicodedata.category(c) in _KATEGORI_KODE or c in _TAK_TERLIHAT
+
+
+def terlihat(s: str) -> bool:
+    """Every character of ``s`` shows as itself (no control, format or invisible one); C speed."""
+    return s.isprintable() and _TAK_TERLIHAT.isdisjoint(s)
+
+
+def _emoji(c: str) -> bool:
+    """A character a zero-width joiner may glue into one emoji (👨‍👩‍👧, 🏳️‍🌈): symbols, skin tones, VS16."""
+    return unicodedata.category(c) in ("So", "Sk") or c == "\ufe0f"
+
+
+def _ganti(s: str, i: int, tetap: str) -> str:
+    c = s[i]
+    if c in tetap:
+        return c
+    if c in "\t\n\r":
+        return " "
+    if c == ZWJ and 0 < i < len(s) - 1 and _emoji(s[i - 1]) and _emoji(s[i + 1]):
+        return c
+    return f"<U+{ord(c):04X}>"
+
+
+def teks_bersih(s, tetap: str = "") -> str:
+    """Stored text made safe for any output: a terminal, a spreadsheet cell, a PDF, a page.
+
+    Control characters (C0, DEL, C1: escape sequences, BEL, NUL), bidirectional controls (U+202E
+    turns a name around), zero-width and other invisible format characters become a visible code
+    point such as ``<U+202E>``; every other character (Indonesian letters, accents, emoji) stays.
+    Tab, newline and carriage return become a space, except those listed in ``tetap`` (a terminal
+    keeps tab and newline, a spreadsheet cell also CR). The stored text itself is never changed.
+    """
+    s = str(s)
+    if "\n" in tetap and "\n" in s:  # line by line: most lines then take the fast path below
+        return "\n".join(teks_bersih(b, tetap) for b in s.split("\n"))
+    if terlihat(s):  # the usual case
+        return s
+    return "".join(_ganti(s, i, tetap) if tak_terlihat(c) else c for i, c in enumerate(s))
+
+
 def teks_aman(s) -> str:
     """Text from a URL, a file or the database, safe to put inside Markdown.
 
-    Plain words stay as they are. Anything Markdown could act on is shown as an inline code
-    span: nothing inside a code span is parsed (no link, autolink, image, HTML or directive),
-    and the delimiter is longer than any backtick run in the text, so it cannot be closed early.
+    Control and invisible characters are shown first (``teks_bersih``). Plain words stay as they
+    are. Anything Markdown could act on is shown as an inline code span: nothing inside a code
+    span is parsed (no link, autolink, image, HTML or directive), and the delimiter is longer than
+    any backtick run in the text, so it cannot be closed early.
     """
-    s = " ".join(str(s).split())
+    s = " ".join(teks_bersih(s).split())
     if not _MARKDOWN.search(s):
         return s
     tick = "`" * (max((len(r) for r in re.findall(r"`+", s)), default=0) + 1)

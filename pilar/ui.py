@@ -272,7 +272,7 @@ def gaya(df, lang: str):
             return _GAYA[kunci]
     # Shown without its attrs: pandas deep-copies attrs on every column access, which made Streamlit's
     # Arrow conversion of a ranking table ±2.5x slower; the shown frame also keeps its Arrow form.
-    polos = df.copy(deep=False)
+    polos = ekspor.teks_frame(df)  # a shallow copy; a U+202E in a cell is shown, not obeyed
     polos.attrs = {}
     object.__setattr__(polos, "_pilar_sekali", True)  # see _arrow_sekali
     angka = df.select_dtypes("number").columns

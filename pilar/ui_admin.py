@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from . import admin, build
-from .format import teks_aman
+from .format import teks_aman, teks_bersih
 from .teks import t
 
 
@@ -128,4 +128,4 @@ def _form_batas(lang: str) -> None:
         st.error(teks_aman(e.pesan))
         return
     st.success(t("admin_berhasil", lang))
-    st.code(laporan.ringkasan(), language=None)
+    st.code(teks_bersih(laporan.ringkasan(), tetap="\n"), language=None)  # a code block shows U+202E as is

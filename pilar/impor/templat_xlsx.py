@@ -4,6 +4,8 @@ A workbook: the sheet "Petunjuk" (instructions in Bahasa Indonesia) FIRST, then 
 row (Kode BPS, Kabupaten/Kota, the measures), the 13 units from the ``wilayah`` table, and number
 cells that accept only whole numbers >= 0. No formulas: a formula openpyxl writes has no cached
 value, which the import refuses. A backup file is a filled template: it imports again as it is.
+Its notes name stored text (file, --sumber, who): written like every spreadsheet cell (``ekspor.aman``),
+so a control character is a visible code point, never openpyxl's IllegalCharacterError.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import io
 import os
 from pathlib import Path
 
+from ..ekspor import aman
 from .dasar import FORMAT_PERIODE, JUDUL, UKURAN, ImporError, huruf_kolom
 from .konteks import baca_db
 from .rencana import siapkan_db
@@ -68,14 +71,14 @@ def buku(jenis: str, units: list[tuple[int, str]], nilai: dict | None = None, ca
     ws = wb.active
     ws.title = LEMBAR_PETUNJUK
     for baris in [*(catatan or []), *_petunjuk(jenis)]:
-        ws.append([baris])
+        ws.append([aman(baris)])
     ws.column_dimensions["A"].width = 110
     ws["A1"].font = Font(bold=True, size=13)
     data = wb.create_sheet(LEMBAR_DATA)
     ukuran = UKURAN[jenis]
     data.append(["Kode BPS", "Kabupaten/Kota", *(JUDUL[m] for m in ukuran)])
     for kode, nama in units:
-        data.append([kode, nama, *((nilai or {}).get((kode, m)) for m in ukuran)])
+        data.append([kode, aman(nama), *((nilai or {}).get((kode, m)) for m in ukuran)])
     for cell in data[1]:
         cell.font = Font(bold=True)
     data.freeze_panes = "C2"

@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .. import config, profil, tampilan
+from ..format import teks_bersih
 from ..simpanan import SIMPANAN, tersimpan
 from . import isi
 from .audiens import susun_html
@@ -115,7 +116,7 @@ def _pastikan_latar(d: str) -> None:
     try:
         _pastikan(d)
     except (OSError, LembarError) as e:  # a read-only folder: the dashboard still works without the pages
-        print(f"Halaman audiens tidak dapat ditulis ke {d}: {e}", file=sys.stderr)
+        print(teks_bersih(f"Halaman audiens tidak dapat ditulis ke {d}: {e}"), file=sys.stderr)  # the server's log
     with _LATAR_LOCK:  # tried once per database version, written or not
         _SELESAI[d] = versi
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .. import build, db, profil, tampilan
+from ..format import teks_bersih
 from ..simpanan import SIMPANAN
 
 
@@ -45,8 +46,10 @@ def _periode(teks: str | None) -> str | None:
 
 def _kemajuan(i: int, n: int, nama: str) -> None:
     isi = round(20 * i / n)
-    print(f"\r[{'#' * isi}{'.' * (20 - isi)}] {i}/{n} {nama[:40]:<40}", end="" if i < n else "\n",
-          file=sys.stderr, flush=True)
+    # the carriage return redraws this line, so it goes past the CLI's cleaning; the name is cleaned here
+    err = getattr(sys.stderr, "mentah", sys.stderr)
+    print(f"\r[{'#' * isi}{'.' * (20 - isi)}] {i}/{n} {teks_bersih(nama)[:40]:<40}", end="" if i < n else "\n",
+          file=err, flush=True)
 
 
 def tulis_semua(direktori: Path, kuartal: str | None = None, lang: str = "id") -> list[str]:

@@ -2,7 +2,9 @@
 
 Everything here is text already formatted for the reader (numbers via pilar.format, the estimate
 mark via pilar.status); the outputs only lay it out. Texts from the database are data, never markup:
-Typst reads them from JSON as strings, the HTML escapes them.
+Typst reads them from JSON as strings, the HTML escapes them. Control and invisible characters in
+them (a U+202E in an imported source name would show it reversed) are shown as code points, here,
+once for both outputs (``format.teks_bersih``).
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import html
 import math
 
 from .. import peta, profil
+from ..format import teks_bersih
 from .. import status as st
 from .. import tampilan
 from ..teks import t
@@ -48,7 +51,7 @@ def konten(p: profil.Profil) -> dict:
              "provinsi": t("lb_k_provinsi", lang), "peringkat": t("lb_k_peringkat", lang)}
     geo = tampilan.batas_terpasang()
     ket_peta = t("lb_peta_batas", lang).format(atribusi=_atribusi(geo[1])) if geo else t("lb_peta_ubin", lang)
-    return {
+    isi = {
         "lang": lang, "judul": t("lb_judul", lang), "nama": p.nama, "periode": p.periode,
         "dicetak": profil.dicetak_teks(p), "kolom": kolom,
         "h_pilar": t("lb_h_pilar", lang), "h_rasio": t("lb_h_rasio", lang), "h_peta": t("lb_h_peta", lang),
@@ -58,8 +61,20 @@ def konten(p: profil.Profil) -> dict:
         "tak_diperingkat": _tak_diperingkat(p), "tren": _tren(p),
         "proyeksi": list(p.proyeksi_teks), "proyeksi_model": t("lb_proyeksi_model", lang),
         "legenda": t("lb_legenda", lang), "estimasi_ada": t("lb_estimasi_ada", lang) if p.estimasi_ada else "",
-        "sumber": list(p.sumber), "peta": peta_svg(p.kode, p.nama), "peta_ket": ket_peta,
+        "sumber": list(p.sumber), "peta_ket": ket_peta,
     }
+    return {**_bersih(isi), "peta": peta_svg(p.kode, teks_bersih(p.nama))}  # the SVG escapes its own text
+
+
+def _bersih(x):
+    """Every text in ``x`` (dicts and lists of texts and numbers) with invisible characters shown."""
+    if isinstance(x, str):
+        return teks_bersih(x, tetap="\n")
+    if isinstance(x, dict):
+        return {k: _bersih(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_bersih(v) for v in x]
+    return x
 
 
 def _atribusi(meta: dict) -> str:
