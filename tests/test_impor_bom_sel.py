@@ -1,7 +1,7 @@
 """Sheets that cannot expand: a few hundred bytes that declare gigabytes of cells are refused before
 calamine builds the grid (this process never holds them), the reader runs in a child process whose
-memory limit ends it instead of the caller, and a refusal lists at most 50 problems. Every file is
-written here by hand with zipfile."""
+memory limit ends it instead of the caller, a refusal lists at most 50 problems, and a near-miss
+header after junk gets its suggestion. Every file is written here by hand with zipfile."""
 from __future__ import annotations
 
 import io
@@ -10,8 +10,12 @@ import zipfile
 
 import pytest
 
-from pilar.impor import anak, buka, dasar
+import impor_korpus as K
+from impor_korpus import rows_pilar
+from pilar import impor
+from pilar.impor import anak, buka, dasar, judul
 from pilar.impor.dasar import ImporError
+from test_impor_korpus import P_PILAR
 
 NS_X = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -202,3 +206,34 @@ def test_pesan_menyebut_50_masalah_lalu_jumlah_sisanya():
 def test_lima_puluh_masalah_disebut_semua():
     e = ImporError([f"m{i}" for i in range(50)])
     assert e.daftar() == [f"m{i}" for i in range(50)] and "masalah lain" not in e.paragraf()
+
+
+# ---------------------------------------------------------------- 4. near-miss header after junk
+
+@pytest.mark.parametrize("teks, harapan", [
+    ("xx Karang Tarun", ("mirip", "karang_taruna")), ("Kolom tambahan xx Karang Tarun", ("mirip", "karang_taruna")),
+    ("Data xx Tagan", ("mirip", "tagana")), ("ab12 cd Pelopor Perdamaia", ("mirip", "pelopor_perdamaian")),
+    ("Keterangan", ("abaikan", None)), ("No.", ("abaikan", None)), ("Kecamatan", ("abaikan", None)),
+    ("Nama Kecamatan", ("abaikan", None)), ("Jumlah Penduduk", ("abaikan", None)), ("Catatan Petugas", ("abaikan", None)),
+    ("Jumlah Desa", ("abaikan", None)), ("Tenaga Kerja", ("abaikan", None))])
+def test_judul_mirip_sesudah_kata_lain(teks, harapan):
+    assert judul.kenali(teks) == harapan
+
+
+@pytest.fixture()
+def data(tmp_path, real_db_path, monkeypatch):
+    return K.siapkan_data(tmp_path, real_db_path, monkeypatch)
+
+
+@pytest.mark.parametrize("tulisan", ["xx Karang Tarun", "Kolom tambahan xx Karang Tarun"])
+def test_judul_mirip_sesudah_sampah_disebut_dengan_saran(data, tmp_path, tulisan):
+    rows = rows_pilar()
+    rows[0][5] = tulisan  # column F, Karang Taruna
+    path = K.xlsx(tmp_path / "sampah.xlsx", {"Data": rows})
+    sebelum = K.snapshot(data)
+    with pytest.raises(ImporError) as e:
+        impor.baca(path, "pilar", P_PILAR)
+    assert e.value.pesan == [f"sampah.xlsx, lembar 'Data', baris 1, kolom F ({tulisan}): judul kolom tidak dikenal; "
+                             "maksudnya 'Karang Taruna'? Tulis judulnya 'Karang Taruna' (kolom yang mirip tidak "
+                             "diabaikan diam-diam)"]
+    assert K.snapshot(data) == sebelum
