@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import resource
+import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -15,6 +17,7 @@ from impor_korpus import rows_pilar
 from pilar import impor
 from pilar.impor import anak, buka, dasar, judul
 from pilar.impor.dasar import ImporError
+from conftest import ROOT
 from test_impor_korpus import P_PILAR
 
 NS_X = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -159,6 +162,20 @@ def test_xlsx_tabel_teks_bersama_terlalu_besar_ditolak(tmp_path, tanpa_anak, mon
                              f"banyak 100 teks dan {ribuan(dasar.MAKS_TEKS)} karakter; berkas seperti ini tidak dibuka"]
 
 
+def test_banyak_lembar_yang_masing_masing_di_bawah_batas_ditolak_bersama(tmp_path, tanpa_anak):
+    # five sheets of 2,500 x 200 cells (a value in A1 and one in GR2500): 500,000 each, 2,500,000 together
+    tepi = ('<table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row>'
+            '<table:table-row table:number-rows-repeated="2498"><table:table-cell/></table:table-row>'
+            '<table:table-row><table:table-cell table:number-columns-repeated="199"/>'
+            '<table:table-cell office:value-type="float" office:value="2"/></table:table-row>')
+    data = ods("".join(f'<table:table table:name="L{i}">{tepi}</table:table>' for i in range(5)))
+    with pytest.raises(ImporError) as e:
+        buka.buka(tulis(tmp_path, "lima.ods", data))
+    assert e.value.pesan == [f"lima.ods: 5 lembarnya bila dibuka berisi {ribuan(5 * 2500 * 200)} sel dan 0 karakter "
+                             f"teks; paling banyak {ribuan(dasar.MAKS_SEL_BERKAS)} sel dan {ribuan(dasar.MAKS_TEKS)} "
+                             "karakter teks per berkas; berkas ini tidak dibuka"]
+
+
 def test_lembar_biasa_dibaca_lewat_proses_anak(tmp_path):
     baris = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
              '<row r="2"><c r="A2"><v>6371</v></c><c r="B2"><v>12</v></c></row>')
@@ -237,3 +254,33 @@ def test_judul_mirip_sesudah_sampah_disebut_dengan_saran(data, tmp_path, tulisan
                              "maksudnya 'Karang Taruna'? Tulis judulnya 'Karang Taruna' (kolom yang mirip tidak "
                              "diabaikan diam-diam)"]
     assert K.snapshot(data) == sebelum
+
+
+# ---------------------------------------------------------------- the CLI obeys all of it
+
+def cli(*args):
+    r = subprocess.run([sys.executable, "-m", "pilar", *map(str, args)], cwd=ROOT, capture_output=True, text=True,
+                       timeout=120)
+    assert "Traceback" not in r.stderr and r.returncode == 1 and r.stderr.count("\n") == 1, r.stderr
+    return r.stderr
+
+
+def test_cli_menolak_bom_dalam_satu_paragraf(data, tmp_path):
+    path = tulis(tmp_path, "bom.ods", ods(f'<table:table table:name="S">{sel_ods("x" * 10_000, 199, 4999)}'
+                                          "</table:table>"))
+    sebelum = K.snapshot(data)
+    pesan = cli("import", path, "--jenis", "pilar", "--periode", P_PILAR)
+    assert pesan.startswith("Impor ditolak; basis data tidak diubah. bom.ods, lembar 'S': menyatakan 4.999 baris")
+    assert K.snapshot(data) == sebelum
+
+
+def test_cli_menyebut_50_masalah_lalu_sisanya(data, tmp_path):
+    rows = rows_pilar() + [[None, f"Kota Khayalan {i}", *range(7)] for i in range(2000)]
+    path = K.xlsx(tmp_path / "banyak.xlsx", {"Data": rows})
+    with pytest.raises(ImporError) as e:
+        impor.baca(path, "pilar", P_PILAR)
+    assert len(e.value.pesan) == 2000  # every unknown unit is a problem of its own
+    pesan = cli("import", path, "--jenis", "pilar", "--periode", P_PILAR)
+    assert "(50) banyak.xlsx" in pesan and "(51) " not in pesan
+    assert "'Kota Khayalan 49'" in pesan and "'Kota Khayalan 50'" not in pesan
+    assert pesan.rstrip().endswith("... dan 1.950 masalah lain") and len(pesan) < 20_000

@@ -93,15 +93,17 @@ def _periksa_luas(nama: str, pindaian: dict[str, Pindaian]) -> None:
 
 def _periksa_isi(nama: str, pindaian: dict[str, Pindaian]) -> None:
     """What the sheets would hold once expanded, against the limits: one line for the first sheet beyond
-    them (a bomb has many), then the text of the whole workbook."""
-    batas = f"paling banyak {ribuan(dasar.MAKS_SEL)} sel per lembar dan {ribuan(dasar.MAKS_TEKS)} karakter teks per berkas"
+    them (a bomb has many), then the whole workbook."""
+    batas = (f"paling banyak {ribuan(dasar.MAKS_SEL)} sel per lembar dan {ribuan(dasar.MAKS_TEKS)} karakter teks "
+             "per berkas")
     for n, p in pindaian.items():
         if p.luas > dasar.MAKS_SEL or p.teks > dasar.MAKS_TEKS:
             raise ImporError(f"{nama}, lembar '{n}': menyatakan {_dinyatakan(p)}; {batas}; berkas ini tidak dibuka")
-    total = sum(p.teks for p in pindaian.values())
-    if total > dasar.MAKS_TEKS:
-        raise ImporError(f"{nama}: {len(pindaian)} lembarnya bila dibuka berisi {ribuan(total)} karakter teks; "
-                         f"{batas}; berkas ini tidak dibuka")
+    sel, teks = sum(p.luas for p in pindaian.values()), sum(p.teks for p in pindaian.values())
+    if sel > dasar.MAKS_SEL_BERKAS or teks > dasar.MAKS_TEKS:
+        raise ImporError(f"{nama}: {len(pindaian)} lembarnya bila dibuka berisi {ribuan(sel)} sel dan {ribuan(teks)} "
+                         f"karakter teks; paling banyak {ribuan(dasar.MAKS_SEL_BERKAS)} sel dan "
+                         f"{ribuan(dasar.MAKS_TEKS)} karakter teks per berkas; berkas ini tidak dibuka")
 
 
 def _dinyatakan(p: Pindaian) -> str:

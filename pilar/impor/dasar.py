@@ -32,6 +32,7 @@ MAKS_KOLOM = 200
 # What a sheet declares, counted before calamine expands it (ODS repeated rows and columns, XLSX shared
 # strings): an office's sheet has a few thousand rows, about a hundred columns and a few MB of text.
 MAKS_SEL = 500_000                    # cells of one sheet's used area (rows x columns)
+MAKS_SEL_BERKAS = 2_000_000           # the same, all sheets of a workbook together
 MAKS_TEKS = 8_000_000                 # characters of cell text in one workbook, each repetition counted
 # The reader runs in a child process that cannot take the dashboard or the CLI down with it.
 MAKS_MEMORI_BACA = 1024 * 2**20       # its address space (RLIMIT_AS)
