@@ -201,6 +201,22 @@ def test_batas_memori_anak_menghentikan_anak_bukan_pemanggil(tmp_path, monkeypat
     assert len(lembar.sel) == 1000 and lembar.sel[999] == ["€" * 7900]
 
 
+def test_batas_waktu_anak_menghentikan_anak_bukan_pemanggil(tmp_path, monkeypatch):
+    # 477,600 numbers (under every count): tens of ms of CPU, more than a child allowed 0 s of it (SIGXCPU)
+    tabel = ('<table:table table:name="S"><table:table-row table:number-rows-repeated="2400"><table:table-cell '
+             'table:number-columns-repeated="199" office:value-type="float" office:value="1"/></table:table-row>'
+             '</table:table>')
+    path = tulis(tmp_path, "lama.ods", ods(tabel))
+    monkeypatch.setattr(dasar, "MAKS_DETIK_BACA", 0)
+    with pytest.raises(ImporError) as e:
+        buka.buka(path)
+    assert e.value.pesan == ["lama.ods: berkas terlalu besar untuk dibaca: pembacaannya melebihi batas waktu 0 detik "
+                             "dan dihentikan. Simpan ulang hanya lembar rekapnya (beberapa kB) lalu unggah lagi"]
+    monkeypatch.setattr(dasar, "MAKS_DETIK_BACA", 20)
+    [lembar] = buka.buka(path).lembar
+    assert len(lembar.sel) == 2400 and lembar.sel[2399] == [1.0] * 199
+
+
 def test_berkas_rusak_tetap_berkas_rusak_di_proses_anak():
     # calamine's own error comes back as such (the parent names it), not as "too big"
     assert anak.baca(b"bukan buku kerja", {"S": True}, dasar.MAKS_MEMORI_BACA, dasar.MAKS_DETIK_BACA) == (
