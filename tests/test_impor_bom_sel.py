@@ -247,8 +247,8 @@ def test_lima_puluh_masalah_disebut_semua():
     ("xx Karang Tarun", ("mirip", "karang_taruna")), ("Kolom tambahan xx Karang Tarun", ("mirip", "karang_taruna")),
     ("Data xx Tagan", ("mirip", "tagana")), ("ab12 cd Pelopor Perdamaia", ("mirip", "pelopor_perdamaian")),
     ("Keterangan", ("abaikan", None)), ("No.", ("abaikan", None)), ("Kecamatan", ("abaikan", None)),
-    ("Nama Kecamatan", ("abaikan", None)), ("Jumlah Penduduk", ("abaikan", None)), ("Catatan Petugas", ("abaikan", None)),
-    ("Jumlah Desa", ("abaikan", None)), ("Tenaga Kerja", ("abaikan", None))])
+    ("Nama Kecamatan", ("abaikan", None)), ("Jumlah Penduduk", ("abaikan", None)),
+    ("Catatan Petugas", ("abaikan", None)), ("Jumlah Desa", ("abaikan", None)), ("Tenaga Kerja", ("abaikan", None))])
 def test_judul_mirip_sesudah_kata_lain(teks, harapan):
     assert judul.kenali(teks) == harapan
 

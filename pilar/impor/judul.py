@@ -2,7 +2,8 @@
 row is (below title rows, under merged title cells, over two rows), in any case, short or long.
 
 A header close to a known one but not equal (``Karang Tarun``, also after other words:
-``xx Karang Tarun``) is an error with a suggestion, never silently dropped; other columns (``No.``, ``Keterangan``) are ignored and listed.
+``xx Karang Tarun``) is an error with a suggestion, never silently dropped; other columns (``No.``,
+``Keterangan``) are ignored and listed.
 """
 from __future__ import annotations
 
