@@ -15,7 +15,7 @@ import pytest
 import impor_korpus as K
 from impor_korpus import rows_pilar
 from pilar import impor
-from pilar.impor import anak, buka, dasar, judul
+from pilar.impor import anak, biff, buka, dasar, judul
 from pilar.impor.dasar import ImporError
 from conftest import ROOT
 from test_impor_korpus import P_PILAR
@@ -160,6 +160,23 @@ def test_xlsx_tabel_teks_bersama_terlalu_besar_ditolak(tmp_path, tanpa_anak, mon
     assert e.value.pesan == [f"sst.xlsx: tabel teks bersama (xl/sharedStrings.xml) berisi 101 teks dengan "
                              f"{sum(len(f'teks {i}') for i in range(101))} karakter sebelum selesai dibaca; paling "
                              f"banyak 100 teks dan {ribuan(dasar.MAKS_TEKS)} karakter; berkas seperti ini tidak dibuka"]
+
+
+def test_xls_rujukan_ke_satu_teks_bersama_ditolak_tanpa_dibuka(tmp_path, tanpa_anak):
+    # xlwt writes text cells as LABELSST records: 1,000 cells, one 10,000-character string
+    path = K.xls(tmp_path / "bersama.xls", {"S": [["y" * 10_000] * 10 for _ in range(100)]})
+    with pytest.raises(ImporError) as e:
+        buka.buka(path)
+    [pesan] = e.value.pesan
+    assert pesan.startswith("bersama.xls, lembar 'S': menyatakan 100 baris × 10 kolom = 1.000 sel")
+    assert f"(1.000 rujukan ke teks bersama: {ribuan(10_000_000)} karakter)" in pesan
+
+
+def test_xls_teks_bersama_dihitung_lintas_rekaman_continue(tmp_path):
+    # 20,000 different strings: the SST runs over many CONTINUE records; every character is counted once per cell
+    rows = [[f"teks {r}-{c} " + "z" * (r % 50) for c in range(20)] for r in range(1000)]
+    p = biff.pindai_xls(K.xls(tmp_path / "banyak.xls", {"S": rows}).read_bytes())["S"]
+    assert (p.isi, p.rujukan, p.teks) == (20_000, 20_000, sum(len(v) for row in rows for v in row))
 
 
 def test_banyak_lembar_yang_masing_masing_di_bawah_batas_ditolak_bersama(tmp_path, tanpa_anak):
