@@ -234,6 +234,16 @@ def test_batas_waktu_anak_menghentikan_anak_bukan_pemanggil(tmp_path, monkeypatc
     assert len(lembar.sel) == 2400 and lembar.sel[2399] == [1.0] * 199
 
 
+def test_anak_yang_tidak_bisa_dijalankan_satu_baris(tmp_path, monkeypatch):
+    monkeypatch.setattr(anak.sys, "executable", str(tmp_path / "tidak-ada-python"))
+    baris = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+    with pytest.raises(ImporError) as e:
+        buka.buka(tulis(tmp_path, "kecil.xlsx", xlsx(baris, ["Kode"])))
+    [pesan] = e.value.pesan
+    assert pesan.startswith("kecil.xlsx: pembaca lembar kerja tidak bisa dijalankan (FileNotFoundError: ")
+    assert pesan.endswith("berkas tidak dibaca, coba lagi sebentar lagi")
+
+
 def test_berkas_rusak_tetap_berkas_rusak_di_proses_anak():
     # calamine's own error comes back as such (the parent names it), not as "too big"
     assert anak.baca(b"bukan buku kerja", {"S": True}, dasar.MAKS_MEMORI_BACA, dasar.MAKS_DETIK_BACA) == (

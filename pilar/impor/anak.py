@@ -27,13 +27,16 @@ def baca(data: bytes, lembar: dict[str, bool], memori: int, detik: int) -> tuple
     """Read the sheets named in ``lembar`` (name -> has cells) of the workbook ``data``.
 
     ('ok', [(name, cells, merged ranges)]) | ('sandi', None) | ('gagal', why) |
-    ('memori', None) | ('waktu', None): the child went past its limits and was stopped."""
+    ('memori', None) | ('waktu', None): the child went past its limits and was stopped |
+    ('mulai', why): no child could be started."""
     cmd = [sys.executable, "-E", "-s", "-m", "pilar.impor.anak", str(memori), str(detik)]
     try:
         jadi = subprocess.run(cmd, input=pickle.dumps((data, lembar)), stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, cwd=AKAR, timeout=2 * detik + 5, check=False)
     except subprocess.TimeoutExpired:  # waiting for a CPU on a busy machine: run() has killed it
         return "waktu", None
+    except OSError as e:  # fork refused, interpreter gone
+        return "mulai", f"{type(e).__name__}: {e}"
     if jadi.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
         return "waktu", None
     if jadi.returncode != 0:  # a Rust allocation failure aborts; a MemoryError exits KELUAR_MEMORI

@@ -128,6 +128,9 @@ def _baca_buku(nama: str, fmt: str, data: bytes) -> list[Lembar]:
                  else f"batas waktu {dasar.MAKS_DETIK_BACA} detik")
         raise ImporError(f"{nama}: berkas terlalu besar untuk dibaca: pembacaannya melebihi {batas} dan dihentikan. "
                          "Simpan ulang hanya lembar rekapnya (beberapa kB) lalu unggah lagi")
+    if hasil == "mulai":
+        raise ImporError(f"{nama}: pembaca lembar kerja tidak bisa dijalankan ({isi}); berkas tidak dibaca, coba lagi "
+                         "sebentar lagi")
     tanda = _tanda(nama, pindaian)  # e.g. an ODS formula without a value: calamine fails on it
     raise ImporError(tanda or [f"{nama}: tidak bisa dibaca sebagai {fmt} ({isi}); simpan ulang dari Excel atau "
                                "LibreOffice"])
