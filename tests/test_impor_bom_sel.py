@@ -15,7 +15,7 @@ import pytest
 import impor_korpus as K
 from impor_korpus import rows_pilar
 from pilar import impor
-from pilar.impor import anak, biff, buka, dasar, judul
+from pilar.impor import anak, biff, buka, dasar, judul, pindai
 from pilar.impor.dasar import ImporError
 from conftest import ROOT
 from test_impor_korpus import P_PILAR
@@ -149,6 +149,20 @@ def test_xlsx_rujukan_ke_satu_teks_bersama_ditolak_tanpa_dibuka(tmp_path, tanpa_
     assert pesan.startswith("bersama.xlsx, lembar 'S': ") and "\n" not in pesan
     assert f"{ribuan(200_000)} rujukan ke teks bersama: {ribuan(200_000 * 10_000)} karakter" in pesan
     assert ribuan(dasar.MAKS_TEKS) in pesan
+
+
+def test_xlsx_teks_bersama_dihitung_dari_tabel_yang_dibaca_calamine():
+    # calamine reads xl/sharedStrings.xml whatever the workbook's relationship names: a short decoy table
+    # named there must not hide the long one
+    data = xlsx('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', ["PANJANG" * 3])
+    asli, keluar = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(keluar, "w") as z:
+        for nama in asli.namelist():
+            z.writestr(nama, asli.read(nama).replace(b'Target="sharedStrings.xml"', b'Target="umpan.xml"'))
+        z.writestr("xl/umpan.xml", f'<sst xmlns="{NS_X}"><si><t>k</t></si></sst>')
+    assert anak.baca(keluar.getvalue(), {"S": True}, dasar.MAKS_MEMORI_BACA, 20)[1][0][1] == [["PANJANG" * 3]]
+    with zipfile.ZipFile(io.BytesIO(keluar.getvalue())) as z:
+        assert pindai.pindai_xlsx(z)["S"].teks == len("PANJANG" * 3)
 
 
 def test_xlsx_tabel_teks_bersama_terlalu_besar_ditolak(tmp_path, tanpa_anak, monkeypatch):

@@ -93,15 +93,23 @@ def _panjang(el, tag: str) -> int:
 
 
 def teks_bersama(z: zipfile.ZipFile, rels: dict[str, tuple[str, str]]) -> list[int]:
-    """The length of each shared string; Berlebih as soon as the table itself is beyond the limits
-    (calamine loads all of it, referred to or not)."""
+    """The length of each shared string (the longest, should the workbook's relationship and the usual
+    path name different tables); Berlebih as soon as a table itself is beyond the limits (calamine loads
+    all of it, referred to or not)."""
+    paths = [p for t, p in rels.values() if t.endswith("/sharedStrings")]
+    paths += [n for n in z.namelist() if n.lower() == "xl/sharedstrings.xml"]
+    out: list[int] = []
+    for path in dict.fromkeys(p for p in paths if p in z.namelist()):
+        panjang = _panjang_tabel(z, path)
+        out = [max(a, b) for a, b in zip(out, panjang)] + out[len(panjang):] + panjang[len(out):]
+    return out
+
+
+def _panjang_tabel(z: zipfile.ZipFile, path: str) -> list[int]:
     from . import dasar
 
-    paths = [p for t, p in rels.values() if t.endswith("/sharedStrings")] or ["xl/sharedStrings.xml"]
-    if paths[0] not in z.namelist():
-        return []
     out, total = [], 0
-    with z.open(paths[0]) as f:
+    with z.open(path) as f:
         for _, el in ET.iterparse(f):
             if el.tag != f"{NS_X}si":
                 continue
@@ -109,7 +117,7 @@ def teks_bersama(z: zipfile.ZipFile, rels: dict[str, tuple[str, str]]) -> list[i
             total += out[-1]
             el.clear()
             if len(out) > dasar.MAKS_SEL or total > dasar.MAKS_TEKS:
-                raise Berlebih(f"tabel teks bersama ({paths[0]}) berisi {dasar.ribuan(len(out))} teks dengan "
+                raise Berlebih(f"tabel teks bersama ({path}) berisi {dasar.ribuan(len(out))} teks dengan "
                                f"{dasar.ribuan(total)} karakter sebelum selesai dibaca; paling banyak "
                                f"{dasar.ribuan(dasar.MAKS_SEL)} teks dan {dasar.ribuan(dasar.MAKS_TEKS)} karakter")
     return out
