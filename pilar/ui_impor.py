@@ -69,7 +69,7 @@ def _baca(berkas, jenis: str, periode: str, lembar: str | None, lang: str):
             path.write_bytes(berkas.getvalue())
             return impor.baca(path, jenis, periode, lembar, nama=berkas.name)
     except impor.ImporError as e:
-        st.error(t("impor_ditolak", lang) + "\n\n" + "\n".join(f"- {teks_aman(x)}" for x in e.pesan))
+        st.error(t("impor_ditolak", lang) + "\n\n" + "\n".join(f"- {teks_aman(x)}" for x in e.daftar()))
         return None
 
 

@@ -14,10 +14,11 @@ Public API (the CLI ``pilar/cli_impor.py`` and the admin page call these):
 - ``ekspor(folder, *, db_path=None, sources=None) -> list[Path]``: every import as a filled template.
 
 Modules: ``dasar`` (limits, measures, periods, messages), ``wadah`` (what a file is; zip bomb),
-``pindai``/``biff`` (formulas without a cached value, error cells, used area), ``buka`` (cells per
-sheet), ``pribadi`` (personal data), ``judul`` (headers), ``angka`` (counts), ``urai`` (rows),
-``konteks`` (the database before), ``rencana`` (``baca``), ``terap`` (tables and the build's apply
-step), ``simpan`` (writes and history), ``templat_xlsx`` and ``cadangan`` (XLSX out). See docs/IMPOR.md.
+``pindai``/``biff`` (formulas without a cached value, error cells, used area; cells and text as expanded),
+``buka`` (cells per sheet), ``anak`` (calamine in a child process with a memory and CPU limit),
+``pribadi`` (personal data), ``judul`` (headers), ``angka`` (counts), ``urai`` (rows), ``konteks`` (the
+database before), ``rencana`` (``baca``), ``terap`` (tables and the build's apply step), ``simpan``
+(writes and history), ``templat_xlsx`` and ``cadangan`` (XLSX out). See docs/IMPOR.md.
 
 Attributes load lazily: ``pilar.build`` imports ``pilar.impor.terap`` without the readers.
 """

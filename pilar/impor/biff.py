@@ -2,17 +2,20 @@
 
 A FORMULA record always carries a result; a program that never calculated the formula (xlwt,
 for one) stores the result "empty string", which calamine returns like an empty cell. Error
-results and error cells (BOOLERR) are marked too. The used area is taken from the cell records.
+results and error cells (BOOLERR) are marked too. The used area is taken from the cell records, and
+what the cells would expand to: a LABELSST cell refers to a string of the shared-string table (SST),
+so 1,000 cells pointing at one 10,000-character string are 10 M characters in calamine.
 """
 from __future__ import annotations
 
 import io
 import struct
 
-from .pindai import TANPA_NILAI, Pindaian, galat
+from .pindai import TANPA_NILAI, Berlebih, Pindaian, galat
 
 BOF, EOF, BOUNDSHEET = 0x0809, 0x000A, 0x0085
 FORMULA, BOOLERR, MULRK = 0x0006, 0x0205, 0x00BD
+SST, CONTINUE, LABELSST, LABEL = 0x00FC, 0x003C, 0x00FD, 0x0204
 # Records that hold one value: row and column are their first two 16-bit fields.
 SEL = {0x0203, 0x00FD, 0x0204, 0x027E, 0x00D6, FORMULA, BOOLERR}
 KODE_GALAT = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?",
@@ -47,17 +50,44 @@ def _nama_lembar(d: bytes, biff8: bool) -> str:
     return d[8:8 + n].decode("latin-1")
 
 
-def _lembar(s: bytes) -> list[tuple[str, int]]:
-    """(name, stream offset of its BOF) of each worksheet (charts and macros left out)."""
-    out, biff8 = [], True
+def _lembar(s: bytes) -> tuple[list[tuple[str, int]], list[int]]:
+    """(name, stream offset of its BOF) of each worksheet (charts and macros left out), and the length of
+    each shared string."""
+    out, biff8, sst, lanjut = [], True, [], False
     for t, d in _rekaman(s, 0):
-        if t == BOF and len(d) >= 2:
+        if t == CONTINUE and lanjut:
+            sst.append(d)  # the table goes on in CONTINUE records right after it
+            continue
+        lanjut = False
+        if t == SST and not sst:
+            sst, lanjut = [d], True
+        elif t == BOF and len(d) >= 2:
             biff8 = struct.unpack_from("<H", d)[0] == 0x0600
         elif t == BOUNDSHEET and len(d) >= 8:
             if d[5] == 0:  # 0 = worksheet
                 out.append((_nama_lembar(d, biff8), struct.unpack_from("<I", d)[0]))
         elif t == EOF:
             break
+    return out, _panjang_sst(sst)
+
+
+def _panjang_sst(datatab: list[bytes]) -> list[int]:
+    """The length of each shared string; Berlebih when the table itself is beyond the limits."""
+    from xlrd.book import unpack_SST_table
+
+    from . import dasar
+
+    if not datatab or len(datatab[0]) < 8:
+        return []
+    n = struct.unpack_from("<I", datatab[0], 4)[0]
+    if n > dasar.MAKS_SEL:
+        raise Berlebih(f"tabel teks bersama (SST) menyatakan {dasar.ribuan(n)} teks; paling banyak "
+                       f"{dasar.ribuan(dasar.MAKS_SEL)}")
+    teks, _runs = unpack_SST_table(datatab, n)  # at most the stream's own size (<= MAKS_BYTE)
+    out = [len(t) for t in teks]
+    if sum(out) > dasar.MAKS_TEKS:
+        raise Berlebih(f"tabel teks bersama (SST) berisi {dasar.ribuan(sum(out))} karakter; paling banyak "
+                       f"{dasar.ribuan(dasar.MAKS_TEKS)}")
     return out
 
 
@@ -69,7 +99,20 @@ def _formula(d: bytes, r: int, c: int, hasil: Pindaian) -> None:
             hasil.tanda[(r, c)] = galat(KODE_GALAT.get(d[8], "?"))
 
 
-def _pindai_lembar(s: bytes, pos: int) -> Pindaian:
+def _teks(t: int, d: bytes, bersama: list[int], hasil: Pindaian) -> None:
+    """Count one value cell and the characters of its text."""
+    hasil.isi += 1
+    if t == LABELSST and len(d) >= 10:
+        i = struct.unpack_from("<I", d, 6)[0]
+        n = bersama[i] if i < len(bersama) else 0  # a reference to nothing: calamine's own error later
+        hasil.rujukan += 1
+        hasil.teks_rujukan += n
+        hasil.teks += n
+    elif t == LABEL and len(d) >= 8:
+        hasil.teks += struct.unpack_from("<H", d, 6)[0]
+
+
+def _pindai_lembar(s: bytes, pos: int, bersama: list[int]) -> Pindaian:
     hasil = Pindaian()
     for i, (t, d) in enumerate(_rekaman(s, pos)):
         if t == EOF and i > 0:
@@ -77,6 +120,7 @@ def _pindai_lembar(s: bytes, pos: int) -> Pindaian:
         if t in SEL and len(d) >= 4:
             r, c = struct.unpack_from("<HH", d)
             hasil.pakai(r, c)
+            _teks(t, d, bersama, hasil)
             if t == FORMULA:
                 _formula(d, r, c, hasil)
             elif t == BOOLERR and len(d) >= 8 and d[7]:
@@ -84,9 +128,11 @@ def _pindai_lembar(s: bytes, pos: int) -> Pindaian:
         elif t == MULRK and len(d) >= 6:
             r, c = struct.unpack_from("<HH", d)
             hasil.pakai(r, struct.unpack_from("<H", d, len(d) - 2)[0])
+            hasil.isi += (len(d) - 6) // 6
     return hasil
 
 
 def pindai_xls(data: bytes) -> dict[str, Pindaian]:
     s = _aliran(data)
-    return {nama: _pindai_lembar(s, pos) for nama, pos in _lembar(s)}
+    lembar, bersama = _lembar(s)
+    return {nama: _pindai_lembar(s, pos, bersama) for nama, pos in lembar}

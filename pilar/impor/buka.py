@@ -2,7 +2,9 @@
 (formula results as the saving program cached them), CSV through the csv module.
 
 Row ``r`` of a grid is spreadsheet row ``r + 1``; column ``c`` is column ``huruf_kolom(c)``.
-Every check that protects the reader comes first: size, kind of content, zip bomb, used area.
+Every check that protects the reader comes first: size, kind of content, zip bomb, used area, what
+the sheets declare once expanded (cells, characters of text); then calamine reads the workbook in a
+child process with a memory and CPU limit (``anak``).
 """
 from __future__ import annotations
 
@@ -13,9 +15,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import dasar, wadah
-from .dasar import ImporError
-from .pindai import Pindaian
+from . import anak, dasar, wadah
+from .dasar import ImporError, ribuan
+from .pindai import Berlebih, Pindaian
 
 
 @dataclass
@@ -74,6 +76,8 @@ def _pindai(nama: str, fmt: str, data: bytes) -> dict[str, Pindaian]:
             return pindai.pindai_xlsx(z) if fmt == "xlsx" else pindai.pindai_ods(z)
     except ImporError:
         raise
+    except Berlebih as e:
+        raise ImporError(f"{nama}: {e}; berkas seperti ini tidak dibuka") from None
     except Exception as e:  # damaged XML or records: whatever the parser raises
         raise ImporError(f"{nama}: berkas rusak, tidak bisa dibaca ({type(e).__name__}: {e}); simpan ulang "
                          "dari Excel atau LibreOffice") from None
@@ -87,31 +91,49 @@ def _periksa_luas(nama: str, pindaian: dict[str, Pindaian]) -> None:
         raise ImporError(salah)
 
 
-def _baca_buku(nama: str, fmt: str, data: bytes) -> list[Lembar]:
-    import python_calamine as pc
+def _periksa_isi(nama: str, pindaian: dict[str, Pindaian]) -> None:
+    """What the sheets would hold once expanded, against the limits: one line for the first sheet beyond
+    them (a bomb has many), then the whole workbook."""
+    batas = (f"paling banyak {ribuan(dasar.MAKS_SEL)} sel per lembar dan {ribuan(dasar.MAKS_TEKS)} karakter teks "
+             "per berkas")
+    for n, p in pindaian.items():
+        if p.luas > dasar.MAKS_SEL or p.teks > dasar.MAKS_TEKS:
+            raise ImporError(f"{nama}, lembar '{n}': menyatakan {_dinyatakan(p)}; {batas}; berkas ini tidak dibuka")
+    sel, teks = sum(p.luas for p in pindaian.values()), sum(p.teks for p in pindaian.values())
+    if sel > dasar.MAKS_SEL_BERKAS or teks > dasar.MAKS_TEKS:
+        raise ImporError(f"{nama}: {len(pindaian)} lembarnya bila dibuka berisi {ribuan(sel)} sel dan {ribuan(teks)} "
+                         f"karakter teks; paling banyak {ribuan(dasar.MAKS_SEL_BERKAS)} sel dan "
+                         f"{ribuan(dasar.MAKS_TEKS)} karakter teks per berkas; berkas ini tidak dibuka")
 
+
+def _dinyatakan(p: Pindaian) -> str:
+    rujukan = (f" ({ribuan(p.rujukan)} rujukan ke teks bersama: {ribuan(p.teks_rujukan)} karakter)"
+               if p.rujukan else "")
+    return (f"{ribuan(p.baris + 1)} baris × {ribuan(p.kolom + 1)} kolom = {ribuan(p.luas)} sel, {ribuan(p.isi)} di "
+            f"antaranya berisi, dengan {ribuan(p.teks)} karakter teks bila dibuka{rujukan}")
+
+
+def _baca_buku(nama: str, fmt: str, data: bytes) -> list[Lembar]:
     pindaian = _pindai(nama, fmt, data)
     _periksa_luas(nama, pindaian)
-    out = []
-    try:
-        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        for meta in wb.sheets_metadata:
-            if meta.typ != pc.SheetTypeEnum.WorkSheet or meta.name not in pindaian:
-                continue  # charts, macros; a sheet the scan did not see is not read unchecked
-            sh = wb.get_sheet_by_name(meta.name)
-            p = pindaian[meta.name]
-            sel = sh.to_python(skip_empty_area=False) if p.baris >= 0 else []
-            out.append(Lembar(meta.name, sel, p.tanda, list(sh.merged_cell_ranges or p.gabung)))
-    except pc.PasswordError:
-        raise ImporError(f"{nama}: dilindungi kata sandi; simpan ulang tanpa kata sandi") from None
-    except (KeyboardInterrupt, SystemExit, ImporError):
-        raise
-    except BaseException as e:  # noqa: BLE001 - calamine errors, and a Rust panic (pyo3's PanicException
-        # derives from BaseException): a file no reader can use is a refusal, not a traceback
-        tanda = _tanda(nama, pindaian)  # e.g. an ODS formula without a value: calamine fails on it
-        raise ImporError(tanda or [f"{nama}: tidak bisa dibaca sebagai {fmt} ({e}); simpan ulang dari Excel atau "
-                                   "LibreOffice"]) from None
-    return out
+    _periksa_isi(nama, pindaian)
+    hasil, isi = anak.baca(data, {n: p.baris >= 0 for n, p in pindaian.items()}, dasar.MAKS_MEMORI_BACA,
+                           dasar.MAKS_DETIK_BACA)
+    if hasil == "ok":
+        return [Lembar(n, sel, pindaian[n].tanda, gabung or pindaian[n].gabung) for n, sel, gabung in isi]
+    if hasil == "sandi":
+        raise ImporError(f"{nama}: dilindungi kata sandi; simpan ulang tanpa kata sandi")
+    if hasil in ("memori", "waktu"):
+        batas = (f"batas memori {dasar.MAKS_MEMORI_BACA // 2**20} MB" if hasil == "memori"
+                 else f"batas waktu {dasar.MAKS_DETIK_BACA} detik")
+        raise ImporError(f"{nama}: berkas terlalu besar untuk dibaca: pembacaannya melebihi {batas} dan dihentikan. "
+                         "Simpan ulang hanya lembar rekapnya (beberapa kB) lalu unggah lagi")
+    if hasil == "mulai":
+        raise ImporError(f"{nama}: pembaca lembar kerja tidak bisa dijalankan ({isi}); berkas tidak dibaca, coba lagi "
+                         "sebentar lagi")
+    tanda = _tanda(nama, pindaian)  # e.g. an ODS formula without a value: calamine fails on it
+    raise ImporError(tanda or [f"{nama}: tidak bisa dibaca sebagai {fmt} ({isi}); simpan ulang dari Excel atau "
+                               "LibreOffice"])
 
 
 def _tanda(nama: str, pindaian: dict[str, Pindaian]) -> list[str]:

@@ -29,6 +29,15 @@ RASIO_MULAI = 1024 * 1024
 MAKS_BAGIAN = 2000                    # parts in a zip container
 MAKS_BARIS = 5000                     # rows and columns of one sheet's used area
 MAKS_KOLOM = 200
+# What a sheet declares, counted before calamine expands it (ODS repeated rows and columns, XLSX shared
+# strings): an office's sheet has a few thousand rows, about a hundred columns and a few MB of text.
+MAKS_SEL = 500_000                    # cells of one sheet's used area (rows x columns)
+MAKS_SEL_BERKAS = 2_000_000           # the same, all sheets of a workbook together
+MAKS_TEKS = 8_000_000                 # characters of cell text in one workbook, each repetition counted
+# The reader runs in a child process that cannot take the dashboard or the CLI down with it.
+MAKS_MEMORI_BACA = 1024 * 2**20       # its address space (RLIMIT_AS)
+MAKS_DETIK_BACA = 20                  # its CPU seconds (RLIMIT_CPU); the parent waits twice that at most
+MAKS_MASALAH = 50                     # problems an ImporError message lists; the rest are counted
 PENERBIT_BAWAAN = "Dinas Sosial (impor)"
 AWALAN_SUMBER = "IMP"                 # sumber_id of an import: IMP0007
 
@@ -40,11 +49,25 @@ class ImporError(Exception):
         self.pesan = [pesan] if isinstance(pesan, str) else list(pesan)
         super().__init__("\n".join(self.pesan))
 
+    def daftar(self) -> list[str]:
+        """The problems to show: the first MAKS_MASALAH, then one line counting the rest."""
+        if len(self.pesan) <= MAKS_MASALAH:
+            return list(self.pesan)
+        lain = len(self.pesan) - MAKS_MASALAH
+        return [*self.pesan[:MAKS_MASALAH], f"... dan {ribuan(lain)} masalah lain"]
+
     def paragraf(self) -> str:
-        """All problems in one paragraph (the CLI's message)."""
-        if len(self.pesan) == 1:
-            return " ".join(self.pesan[0].split())
-        return " ".join(" ".join(f"({i}) {p};" for i, p in enumerate(self.pesan, 1)).split()).rstrip(";")
+        """The problems to show in one paragraph (the CLI's message)."""
+        daftar = self.daftar()
+        if len(daftar) == 1:
+            return " ".join(daftar[0].split())
+        nomor = [f"({i}) {p};" for i, p in enumerate(daftar[:MAKS_MASALAH], 1)] + daftar[MAKS_MASALAH:]
+        return " ".join(" ".join(nomor).split()).rstrip(";")
+
+
+def ribuan(n: int) -> str:
+    """1950 -> '1.950' (Indonesian thousands separator)."""
+    return f"{n:,}".replace(",", ".")
 
 
 def sumber_id(impor_id: int) -> str:

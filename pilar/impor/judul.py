@@ -1,8 +1,9 @@
 """Column headers: which column holds unit codes, unit names and each measure, wherever the header
 row is (below title rows, under merged title cells, over two rows), in any case, short or long.
 
-A header close to a known one but not equal (``Karang Tarun``) is an error with a suggestion,
-never silently dropped; other columns (``No.``, ``Keterangan``) are ignored and listed.
+A header close to a known one but not equal (``Karang Tarun``, also after other words:
+``xx Karang Tarun``) is an error with a suggestion, never silently dropped; other columns (``No.``,
+``Keterangan``) are ignored and listed.
 """
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ ABAIKAN = {"no", "no urut", "nomor", "nomor urut", "urut", "keterangan", "ket", 
            "periode", "tahun", "bulan", "triwulan", "tanggal", "provinsi", "prov", "kecamatan", "status"}
 KATA_WILAYAH = {"kabupaten", "kab", "kota", "kabkota", "wilayah", "daerah", "kabupatenkota"}
 MIRIP = 80  # rapidfuzz ratio from which a header is "close to" a known one
+MIRIP_AKHIRAN = 88  # the same for the words at a header's end (after other words)
 CARI_BARIS = 30  # header rows are looked for in this many first rows
 
 
@@ -85,12 +87,24 @@ def kenali(teks) -> tuple[str, str | None]:
         return w, None
     if any(q in ABAIKAN for q in calon):
         return "abaikan", None
-    for q in calon:
-        if len(q) >= 3:
-            hit = process.extractOne(q, list(KE_UKURAN), scorer=fuzz.ratio, score_cutoff=MIRIP)
-            if hit:
-                return "mirip", KE_UKURAN[hit[0]]
+    for q, batas in _akhiran_kata(calon):
+        hit = process.extractOne(q, list(KE_UKURAN), scorer=fuzz.ratio, score_cutoff=batas)
+        if hit:
+            return "mirip", KE_UKURAN[hit[0]]
     return "abaikan", None
+
+
+def _akhiran_kata(calon: list[str]) -> list[tuple[str, int]]:
+    """(text, cutoff): each header whole, then every word-suffix of it, so junk in front does not hide a
+    near-miss ('xx karang tarun' is also 'karang tarun'). A suffix needs 4 letters and a closer match: a
+    typo, not a shorter name ('data terpadu kesejahteraan sosial' is not LKS)."""
+    out = {q: MIRIP for q in calon if len(q) >= 3}
+    for q in calon:
+        kata = q.split()
+        for s in (" ".join(kata[i:]) for i in range(1, len(kata))):
+            if len(s) >= 4 and s not in ABAIKAN:
+                out.setdefault(s, MIRIP_AKHIRAN)
+    return list(out.items())
 
 
 @dataclass

@@ -1,15 +1,20 @@
-"""The admin imports the office's template through the page; the new period shows, the old one stays."""
+"""The admin imports the office's template through the page; the new period shows, the old one stays.
+A sheet that would expand to gigabytes is refused in one line and the server never holds it; a file
+with 2,000 problems shows 50 of them and counts the rest."""
 import io
 import shutil
+from pathlib import Path
 
 import openpyxl
 import pytest
 from playwright.sync_api import expect
 
 from browser import harness
+import impor_korpus as K
 from browser.helpers import goto, no_exception, open_select
 from conftest import REAL_SOURCES, ROOT
 from pilar import impor
+from test_impor_bom_sel import ods, sel_ods
 
 SANDI = "sandi-impor"
 
@@ -23,7 +28,7 @@ def impor_url(app_db, tmp_path_factory):
     server = harness.Server(ROOT / "server.py", log=work / "impor.log", env={
         "PILAR_DB": str(db), "PILAR_SOURCES": str(REAL_SOURCES), "PILAR_ADMIN_SANDI": SANDI})
     try:
-        yield server.wait_healthy().url, db
+        yield server.wait_healthy().url, db, server
     finally:
         server.stop()
 
@@ -40,19 +45,27 @@ def template_filled(db, tmp_path):
     return path
 
 
-def test_admin_imports_a_template_and_the_new_period_is_selectable(page, impor_url, tmp_path):
-    url, db = impor_url
+def masuk(page, url: str):
     goto(page, url + "/Impor")
     side = page.get_by_test_id("stSidebar")
     side.get_by_text("Admin", exact=True).click()
     side.get_by_label("Kata sandi admin").fill(SANDI)
     side.get_by_role("button", name="Masuk").click()
     expect(page.get_by_text("1. Templat")).to_be_visible()
+    return side
 
-    page.locator("input[type=file]").set_input_files(str(template_filled(db, tmp_path)))
-    expect(page.get_by_text("rekap_pilar.xlsx")).to_be_visible()  # uploaded before the form is sent
-    page.get_by_label("Periode (pilar: YYYY-MM-DD, KPM: YYYY-Qn)").fill("2025-12-31")
+
+def periksa(page, path, periode: str = "2025-12-31") -> None:
+    page.locator("input[type=file]").set_input_files(str(path))
+    expect(page.get_by_text(path.name)).to_be_visible()  # uploaded before the form is sent
+    page.get_by_label("Periode (pilar: YYYY-MM-DD, KPM: YYYY-Qn)").fill(periode)
     page.get_by_role("button", name="Periksa berkas").click()
+
+
+def test_admin_imports_a_template_and_the_new_period_is_selectable(page, impor_url, tmp_path):
+    url, db, _ = impor_url
+    side = masuk(page, url)
+    periksa(page, template_filled(db, tmp_path))
     expect(page.get_by_text("Pratinjau", exact=False).first).to_be_visible()
     page.get_by_role("button", name="Simpan impor").click()
     expect(page.get_by_text("tersimpan; periode 2025-12-31")).to_be_visible()
@@ -63,3 +76,35 @@ def test_admin_imports_a_template_and_the_new_period_is_selectable(page, impor_u
     options = page.get_by_role("option")
     expect(options.filter(has_text="triwulan 4 2025").first).to_be_visible()
     expect(options.filter(has_text="triwulan 3 2025").first).to_be_visible()  # the forum period is still there
+
+
+def puncak_rss_mb(server) -> float:
+    """The server process's peak resident memory so far (VmHWM)."""
+    status = Path(f"/proc/{server.proc.pid}/status").read_text()
+    return next(int(b.split()[1]) for b in status.splitlines() if b.startswith("VmHWM:")) / 1024
+
+
+def test_a_sheet_that_would_expand_is_refused_in_one_line_and_never_held(page, impor_url, tmp_path):
+    url, db, server = impor_url
+    masuk(page, url)
+    bom = tmp_path / "bom.ods"  # one 10 KB cell repeated over 4,999 rows and 199 columns: 10 GB expanded
+    bom.write_bytes(ods(f'<table:table table:name="S">{sel_ods("x" * 10_000, 199, 4999)}</table:table>'))
+    sebelum = puncak_rss_mb(server)
+    periksa(page, bom)
+    galat = page.get_by_test_id("stAlertContentError")
+    expect(galat).to_contain_text("bom.ods, lembar 'S': menyatakan 4.999 baris × 199 kolom")
+    assert galat.locator("li").count() == 1
+    assert puncak_rss_mb(server) - sebelum < 100 and server.proc.poll() is None
+    no_exception(page)
+
+
+def test_two_thousand_problems_show_fifty_and_count_the_rest(page, impor_url, tmp_path):
+    url, db, _ = impor_url
+    masuk(page, url)
+    rows = K.rows_pilar() + [[None, f"Kota Khayalan {i}", *range(7)] for i in range(2000)]
+    periksa(page, K.xlsx(tmp_path / "banyak.xlsx", {"Data": rows}))
+    galat = page.get_by_test_id("stAlertContentError")
+    expect(galat).to_contain_text("... dan 1.950 masalah lain")
+    assert galat.locator("li").count() == 51
+    assert "'Kota Khayalan 49'" in galat.inner_text() and "'Kota Khayalan 50'" not in galat.inner_text()
+    no_exception(page)
