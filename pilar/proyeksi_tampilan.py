@@ -269,6 +269,17 @@ def status_masukan(kode: tuple[int, ...], kuartal: str | None = None) -> tuple[s
             tampilan.nilai("pendamping_pkh", kode, kuartal).status)
 
 
+def status_awal(kode: tuple[int, ...], kuartal: str | None = None) -> dict[str, str | None]:
+    """The status of each figure a projection summary states, as the measure catalog gives it (so the
+    same as the cards beside it): the selection's KPM (k0), pendamping (p0), their ratio, the
+    graduation capacity (pendamping x g) and what is computed from KPM and pendamping (years).
+
+    Not the weakest of every unit's inputs (status_masukan): a province total that is resmi stays resmi
+    even when its shares per unit are estimates."""
+    k, p, r = (tampilan.nilai(u, kode, kuartal).status for u in ("kpm_pkh", "pendamping_pkh", "kpm_per_pendamping"))
+    return {"k0": k, "p0": p, "rasio": r, "kapasitas": p, "lama": status.weakest((k, p))}
+
+
 @dataclass(frozen=True)
 class Hitungan:
     """Everything the Proyeksi page shows for one selection and one set of settings."""

@@ -175,11 +175,11 @@ def _proyeksi(p: ui.Pilihan) -> None:
         return
     h, nas = tampil.hitung(p.kode, p.kuartal, (), p.lang), tampil.nasional()
     lama = tampil.desimal1(h.lensa["lama_pada_laju_ini"], p.lang)
-    dasar = status.weakest(tampil.status_masukan(p.kode, p.kuartal))  # '*' when computed from an estimate
+    s_ = tampil.status_awal(p.kode, p.kuartal)  # each figure marked as its card is
     c = st.columns(3)
-    c[0].metric(t("sl_lama", p.lang), t("sl_tahun", p.lang).format(n=status.tandai(lama, dasar)))
+    c[0].metric(t("sl_lama", p.lang), t("sl_tahun", p.lang).format(n=status.tandai(lama, s_["lama"])))
     c[1].metric(t("pr_m_laju", p.lang).format(g=tampil.angka_g(h.pg.skenario[0].g, p.lang)),
-                status.tandai(tampil.angka(h.lensa["kapasitas"], p.lang), dasar))
+                status.tandai(tampil.angka(h.lensa["kapasitas"], p.lang), s_["kapasitas"]))
     c[2].metric(t("sl_nasional", p.lang), t("sl_tahun", p.lang).format(n=tampil.desimal1(nas["lama"], p.lang)))
     # The sentence first: under the chart it fell behind the bottom bar at 1024x768.
     st.caption(t("pr_kalimat_laju", p.lang).format(
