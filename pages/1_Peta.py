@@ -35,7 +35,7 @@ with kiri:
         ui.set_kab(set(p.kode) ^ diklik)
         ss["peta_klik"] = klik + 1  # a fresh chart, so the next click on the same unit counts again
         st.rerun()
-    st.caption(t("klik_peta", lang) + " " + t("tanda_estimasi", lang))
+    ui.keterangan(t("klik_peta", lang) + " " + t("tanda_estimasi", lang))
     ui.gema(kode_u, p)
     if geografis:
         st.caption(ui.atribusi_batas(boundaries[1], lang))

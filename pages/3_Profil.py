@@ -3,7 +3,7 @@ the trend, the projection summary, sources, and the fact sheet (PDF) and audienc
 the content is pilar.profil.susun, shared with the fact sheet and the slides."""
 import streamlit as st
 
-from pilar import lembar, profil, tampilan, ui
+from pilar import lembar, profil, tampilan, ui, ui_masukan
 from pilar.teks import t
 
 p = ui.halaman("judul_profil")
@@ -20,8 +20,8 @@ def _pilih() -> None:
 
 
 ss["_profil_wilayah"] = kode
-st.selectbox(t("lb_pilih_wilayah", lang), pilihan, key="_profil_wilayah", on_change=_pilih,
-             format_func=lambda k: t("lb_provinsi", lang) if k is None else nama[k])
+ui_masukan.pilih(st, t("lb_pilih_wilayah", lang), pilihan, lang, key="_profil_wilayah", on_change=_pilih,
+                 format_func=lambda k: t("lb_provinsi", lang) if k is None else nama[k])
 
 pr = profil.susun(kode, p.kuartal, lang)
 st.subheader(ui.teks_aman(pr.nama))

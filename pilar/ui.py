@@ -20,7 +20,7 @@ from . import status as status_mod
 from .simpanan import SIMPANAN
 from . import format as fmt
 from .format import teks_aman
-from .teks import t
+from .teks import polos, t
 
 WARNA_STATUS = {status_mod.ESTIMASI: "orange", status_mod.BERITA: "blue"}  # badge colours; the word carries the meaning
 
@@ -216,6 +216,11 @@ def catatan_lama(kode_ukuran, p: Pilihan) -> None:
         st.info(t("angka_lama", p.lang).format(daftar=teks_aman(lama)), icon=":material/history:")
 
 
+def keterangan(teks: str) -> None:
+    """A caption of the app's own words shown as text, not read as Markdown (a leading '*' stays a star)."""
+    st.caption(polos(teks))
+
+
 def keterangan_status(lang: str) -> None:
     st.markdown(t("keterangan_status", lang))
 
@@ -276,7 +281,9 @@ def gaya(df, lang: str):
     polos.attrs = {}
     object.__setattr__(polos, "_pilar_sekali", True)  # see _arrow_sekali
     angka = df.select_dtypes("number").columns
-    tampil = polos if angka.empty or _sama_di_semua_bahasa(df[angka]) else _buat_gaya(polos, df.attrs, angka, lang)
+    bertanda = any(x == status_mod.ESTIMASI for v in df.attrs.get("status", {}).values() for x in v)
+    tampil = polos if angka.empty or (_sama_di_semua_bahasa(df[angka]) and not bertanda) \
+        else _buat_gaya(polos, df.attrs, angka, lang)
     if tampil is not polos:
         tampil._pilar_sekali = True
     with _GAYA_LOCK:
@@ -296,10 +303,19 @@ def _buat_gaya(df, attrs: dict, angka, lang: str):
     desimal, abu = attrs.get("desimal", {}), attrs.get("abu", {})
     styler = df.style.format({c: functools.partial(fmt.angka, lang=lang, desimal=desimal.get(c, 0)) for c in angka},
                              na_rep=fmt.KOSONG)
+    for c, statuses in attrs.get("status", {}).items():  # each cell's status (status.tandai decides the mark)
+        baris = [df.index[i] for i, s in enumerate(statuses) if status_mod.tandai("", s)]
+        if baris:
+            styler = styler.format(functools.partial(_angka_bertanda, lang=lang, desimal=desimal.get(c, 0)),
+                                   subset=(baris, [c]), na_rep=fmt.KOSONG)
     for c, flags in abu.items():  # values that only repeat an allocation rule, greyed (see ui.gema)
         if any(flags):
             styler = styler.apply(lambda s, f=flags: ["color: #9e9e9e" if g else "" for g in f], subset=[c])
     return styler.set_uuid(f"pilar{abs(hash((lang, tuple(df.columns)))) % 10**8}")
+
+
+def _angka_bertanda(x, lang: str, desimal: int) -> str:
+    return status_mod.tandai(fmt.angka(x, lang, desimal), status_mod.ESTIMASI)
 
 
 def _styler_sekali() -> None:
@@ -432,7 +448,7 @@ def atribusi_batas(meta: dict, lang: str) -> str:
     text = meta.get("attribution") or t("atribusi_kosong", lang).format(
         sumber=meta.get("source") or meta.get("input_name") or "-")
     licence = f" ({meta['licence']})" if meta.get("licence") and meta["licence"] not in text else ""
-    return teks_aman(f"{t('atribusi', lang)}: {text}{licence}")
+    return f"{t('atribusi', lang)}: " + teks_aman(f"{text}{licence}")  # only the recorded words are outside text
 
 
 # ---------------------------------------------------------------- exports (tables as XLSX, charts as PNG)
