@@ -237,12 +237,13 @@ def deret(kode_ukuran: tuple[str, ...], kode: tuple[int, ...], lang: str) -> pd.
 
 
 @tersimpan
-def tren(kode_ukuran: tuple[str, ...], kode: tuple[int, ...], lang: str) -> go.Figure | None:
-    """The trend chart, or None while fewer than two periods have a value for any measure."""
+def tren(kode_ukuran: tuple[str, ...], kode: tuple[int, ...], lang: str, kolom: int = 4) -> go.Figure | None:
+    """The trend chart (small multiples in up to ``kolom`` columns: 4 on a screen, 1 on a phone), or None
+    while fewer than two periods have a value for any measure."""
     df = deret(kode_ukuran, kode, lang)
     if df.empty or df.dropna(subset=["nilai"]).groupby("judul").size().max() < 2:
         return None
-    return figur(lambda: grafik.tren(df, lang, kolom=min(4, len(kode_ukuran))))
+    return figur(lambda: grafik.tren(df, lang, kolom=min(kolom, len(kode_ukuran))))
 
 
 @tersimpan
