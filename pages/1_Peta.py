@@ -48,6 +48,9 @@ with kanan:
     ui.tautan_profil(p)
 
 ui.tentang((kode_u,), p)
+# The value column as wide as its numbers, not as its long header: on a phone the header had pushed the
+# right-aligned numbers out of view (only "4" of 43,5 showed). The header's full name is in its tooltip.
 ui.tabel(tampilan.tabel_ukuran(kode_u, p.kode, lang, p.kuartal), judul=u.label(lang), p=p, ukuran_asal=(kode_u,),
-         nama_berkas=f"peta_{kode_u}")
+         nama_berkas=f"peta_{kode_u}",
+         column_config={u.label(lang): st.column_config.Column(width=110, help=u.label(lang))})
 ui_admin.bagian_batas(lang)
