@@ -142,3 +142,120 @@ def test_slide_5_ends_above_its_bar_at_1024x768(new_context):
     akhir = page.locator(".st-key-slide [data-testid=stText], .st-key-slide [data-testid=stMarkdownContainer]")
     bawah = max(b["y"] + b["height"] for b in (e.bounding_box() for e in akhir.all()) if b)
     assert bawah <= bar["y"] + 1, (bawah, bar)  # the last source line and the legend are not under the bar
+
+
+# ---------------------------------------------------------------- projector (1440 px) and phone (390 px)
+
+_TERPOTONG_JS = """() => [...document.querySelectorAll('[data-testid=stMain] *')]
+  .filter(e => getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1)
+  .map(e => e.innerText)"""
+
+
+def test_profile_link_is_whole_at_1440(new_context):
+    page = new_context(viewport={"width": 1440, "height": 900}).new_page()
+    goto(page, "/Peta")  # the link sits in the narrow column beside the map
+    link = page.get_by_test_id("stMain").get_by_test_id("stPageLink-NavLink")
+    expect(link).to_contain_text("Buka profil Provinsi Kalimantan Selatan")
+    assert page.evaluate(_TERPOTONG_JS) == []
+
+
+def test_profile_table_names_its_measures_and_units_whole_at_1440(new_context):
+    page = new_context(viewport={"width": 1440, "height": 900}).new_page()
+    page.add_init_script(_CATAT_KANVAS)
+    goto(page, "/Profil")
+    page.get_by_test_id("stDataFrame").first.scroll_into_view_if_needed()
+    # per population and per poor population must read differently, in the measure and in its unit
+    utuh = ["KPM PKH per 1.000 penduduk", "KPM PKH per 1.000 penduduk miskin",
+            "keluarga per 1.000 penduduk", "keluarga per 1.000 penduduk miskin"]
+    page.wait_for_function("u => u.every(x => window.__digambar.has(x))", arg=utuh, timeout=TIMEOUT_MS)
+
+
+# The chart toolbar's box against every chart title and small multiple's title of the same chart.
+_ALAT_JS = """el => { const mb = el.querySelector('.modebar'); if (!mb) return [];
+  const m = mb.getBoundingClientRect();
+  return [...el.querySelectorAll('.g-gtitle text, .annotation-text')].map(t => t.getBoundingClientRect())
+    .filter(b => b.width && b.left < m.right - 1 && m.left < b.right - 1 && b.top < m.bottom - 1 && m.top < b.bottom - 1)
+    .map(b => [b.left, b.top]); }"""
+
+
+@pytest.mark.parametrize("path", ["/Rasio?kab=6371", "/?kab=6371"])
+def test_chart_toolbar_is_not_over_a_title_at_1440(new_context, path):
+    from browser.harness import wait_for_charts
+    page = new_context(viewport={"width": 1440, "height": 900}).new_page()
+    goto(page, path)
+    wait_for_charts(page, 2)
+    for chart in page.get_by_test_id("stPlotlyChart").all():
+        if not chart.is_visible():
+            continue
+        chart.scroll_into_view_if_needed()
+        chart.hover()  # the toolbar shows on hover
+        assert chart.evaluate(_ALAT_JS) == []
+
+
+def _ponsel(new_context):
+    return new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).new_page()
+
+
+def test_sidebar_closes_after_choosing_a_page_on_a_phone(new_context):
+    page = _ponsel(new_context)
+    goto(page, "/?kab=6371")
+    sidebar = page.get_by_test_id("stSidebar")
+    page.get_by_test_id("stExpandSidebarButton").click()
+    expect(sidebar).to_have_attribute("data-collapsed", "false")
+    sidebar.get_by_text("Rasio", exact=True).click()
+    page.wait_for_url("**/Rasio?kab=6371", timeout=TIMEOUT_MS)
+    wait_for_app(page)
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
+    page.wait_for_function("() => document.querySelector('[data-testid=stSidebar]').getBoundingClientRect().right <= 0",
+                           timeout=TIMEOUT_MS)  # nothing of it over the page once it has slid away
+    title = page.locator("h1").first.bounding_box()
+    assert title and title["x"] >= 0
+
+
+_JUDUL_BERTUMPUK_JS = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+  .filter(el => el.getBoundingClientRect().width > 0).flatMap(el => {
+    const b = [...el.querySelectorAll('.annotation-text')].map(t => [t.textContent, t.getBoundingClientRect()]);
+    const out = [];
+    for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) {
+      const [x, p] = b[i], [y, q] = b[j];
+      if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1) out.push([x, y]); }
+    return out; })"""
+
+
+@pytest.mark.parametrize("path", ["/?kab=6371", "/Rasio?kab=6371"])
+def test_trend_titles_do_not_overlap_on_a_phone(new_context, path):
+    page = _ponsel(new_context)
+    goto(page, path)
+    page.wait_for_function("""() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+        .some(el => el.getBoundingClientRect().width > 0 && el.querySelectorAll('.annotation-text').length >= 4)""",
+                           timeout=TIMEOUT_MS)
+    assert page.evaluate(_JUDUL_BERTUMPUK_JS) == []
+
+
+def test_headings_are_not_broken_mid_word_on_a_phone(new_context):
+    page = _ponsel(new_context)
+    goto(page, "/?kab=6371")
+    # A word wider than its heading is broken (or runs out of it); every word must fit its heading's width.
+    terlalu_lebar = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stMain] h1, [data-testid=stMain] h2, [data-testid=stMain] h3')]
+      .flatMap(h => { const r = document.createRange(); const w = h.getBoundingClientRect().width;
+        return (h.innerText.match(/\\S+/g) || []).filter(word => {
+          const s = document.createElement('span'); s.textContent = word; s.style.whiteSpace = 'nowrap';
+          h.appendChild(s); const lebar = s.getBoundingClientRect().width; s.remove(); return lebar > w + 1; }); })""")
+    assert terlalu_lebar == []
+
+
+def test_audience_page_needs_no_sideways_scroll_on_a_phone(new_context):
+    page = _ponsel(new_context)
+    goto(page, "/Presentasi?kab=6371")  # its QR code has the audience pages written (in the background)
+    alamat = page.url.split("/Presentasi")[0] + "/app/static/lembar/6371.html"
+    page.wait_for_function("async url => (await fetch(url, {cache: 'no-store'})).status === 200",
+                           arg=alamat, timeout=TIMEOUT_MS, polling=500)
+    page.goto(alamat)
+    expect(page.locator("table").first).to_be_visible()
+    lebar = page.evaluate("() => [document.documentElement.scrollWidth, ...[...document.querySelectorAll('.gulir')]"
+                          ".map(g => g.scrollWidth - g.clientWidth)]")
+    assert lebar[0] <= 390 and all(x <= 1 for x in lebar[1:]), lebar
+    peringkat = page.locator("td[data-label^='Peringkat']").first
+    expect(peringkat).to_be_visible()
+    box = peringkat.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1, box  # the rank is on screen
