@@ -1,7 +1,7 @@
 """Ringkasan (home page). Run: streamlit run dashboard.py"""
 import streamlit as st
 
-from pilar import lembar, profil, tampilan, ui, ukuran
+from pilar import lembar, profil, tampilan, ui, ui_masukan, ukuran
 from pilar.teks import t
 
 p = ui.halaman("judul_ringkasan")
@@ -29,12 +29,12 @@ kiri, kanan = st.columns([2, 3])
 with kiri:
     st.subheader(t("komposisi", lang))
     ui.plot(tampilan.komposisi(p.kode, lang, p.kuartal), key="komposisi")
-    st.caption(t("tanda_estimasi", lang))
+    ui.keterangan(t("tanda_estimasi", lang))
 
 with kanan:
     st.subheader(t("peringkat", lang))
     kolom = ukuran.PILAR + ("kpm_pkh", ukuran.BAWAAN_PETA, "kpm_per_pendamping")
-    urut = st.selectbox(t("urut_menurut", lang), kolom, index=kolom.index(ukuran.BAWAAN_PETA), key="ringkasan_urut",
+    urut = ui_masukan.pilih(st, t("urut_menurut", lang), kolom, lang, index=kolom.index(ukuran.BAWAAN_PETA), key="ringkasan_urut",
                         format_func=lambda k: ukuran.UKURAN[k].label(lang))
     ui.tabel(tampilan.peringkat(p.kode, urut, kolom, lang, p.kuartal), judul=t("peringkat", lang), p=p,
              ukuran_asal=kolom, nama_berkas="peringkat_wilayah")

@@ -35,7 +35,7 @@ with kiri:
         ui.set_kab(set(p.kode) ^ diklik)
         ss["peta_klik"] = klik + 1  # a fresh chart, so the next click on the same unit counts again
         st.rerun()
-    st.caption(t("klik_peta", lang) + " " + t("tanda_estimasi", lang))
+    ui.keterangan(t("klik_peta", lang) + " " + t("tanda_estimasi", lang))
     ui.gema(kode_u, p)
     if geografis:
         st.caption(ui.atribusi_batas(boundaries[1], lang))
@@ -48,6 +48,9 @@ with kanan:
     ui.tautan_profil(p)
 
 ui.tentang((kode_u,), p)
+# The value column as wide as its numbers, not as its long header: on a phone the header had pushed the
+# right-aligned numbers out of view (only "4" of 43,5 showed). The header's full name is in its tooltip.
 ui.tabel(tampilan.tabel_ukuran(kode_u, p.kode, lang, p.kuartal), judul=u.label(lang), p=p, ukuran_asal=(kode_u,),
-         nama_berkas=f"peta_{kode_u}")
+         nama_berkas=f"peta_{kode_u}",
+         column_config={u.label(lang): st.column_config.Column(width=110, help=u.label(lang))})
 ui_admin.bagian_batas(lang)

@@ -2,8 +2,8 @@
 import streamlit as st
 
 from pilar import format as fmt
-from pilar import tampilan, ui, ukuran
-from pilar.teks import t
+from pilar import tampilan, ui, ui_masukan, ukuran
+from pilar.teks import polos, t
 
 p = ui.halaman("judul_rasio")
 lang = p.lang
@@ -22,14 +22,14 @@ def rasio(kode_u: str, rentang=None, norma=None, catatan: str = "") -> None:
     campur = t("catatan_periode_berbeda", lang).format(periode=periode) \
         if tampilan.nilai(kode_u, (), p.kuartal).campur else ""
     st.caption(f"**{t('definisi', lang)}:** {u.definisi(lang)} {catatan} "
-               f"{t('kolom_periode', lang)}: {periode}. {campur} {t('tanda_estimasi', lang)}")
+               f"{t('kolom_periode', lang)}: {periode}. {campur} {polos(t('tanda_estimasi', lang))}")
 
 
 ui.banner_estimasi(tampilan.indikator((), p.kuartal).long["status"], lang)
 
 st.header(ukuran.UKURAN["kpm_per_pendamping"].label(lang))
-rentang, catatan = tampilan.beban(lang)
-rasio("kpm_per_pendamping", rentang=rentang, catatan=ui.teks_aman(catatan))
+rentang, catatan = tampilan.beban(lang, aman=ui.teks_aman)  # only the quoted sources are outside text
+rasio("kpm_per_pendamping", rentang=rentang, catatan=catatan)
 
 st.header(ukuran.UKURAN["tksk_per_kecamatan"].label(lang))
 kurang = tampilan.nilai("kekurangan_tksk", p.kode, p.kuartal)
@@ -51,8 +51,8 @@ with c2:
     rasio("karang_taruna_per_desa")
 
 st.header(t("judul_per_penduduk", lang))
-jenis = st.selectbox(t("pilih_pilar", lang), ukuran.PILAR, key="rasio_pilar",
-                     format_func=lambda k: ukuran.UKURAN[k].label(lang))
+jenis = ui_masukan.pilih(st, t("pilih_pilar", lang), ukuran.PILAR, lang, key="rasio_pilar",
+                         format_func=lambda k: ukuran.UKURAN[k].label(lang))
 c1, c2 = st.columns(2)
 with c1:
     rasio(f"{jenis}_per_10rb_penduduk")

@@ -3,7 +3,7 @@ the trend, the projection summary, sources, and the fact sheet (PDF) and audienc
 the content is pilar.profil.susun, shared with the fact sheet and the slides."""
 import streamlit as st
 
-from pilar import lembar, profil, tampilan, ui
+from pilar import lembar, profil, tampilan, ui, ui_masukan
 from pilar.teks import t
 
 p = ui.halaman("judul_profil")
@@ -20,8 +20,8 @@ def _pilih() -> None:
 
 
 ss["_profil_wilayah"] = kode
-st.selectbox(t("lb_pilih_wilayah", lang), pilihan, key="_profil_wilayah", on_change=_pilih,
-             format_func=lambda k: t("lb_provinsi", lang) if k is None else nama[k])
+ui_masukan.pilih(st, t("lb_pilih_wilayah", lang), pilihan, lang, key="_profil_wilayah", on_change=_pilih,
+                 format_func=lambda k: t("lb_provinsi", lang) if k is None else nama[k])
 
 pr = profil.susun(kode, p.kuartal, lang)
 st.subheader(ui.teks_aman(pr.nama))
@@ -46,8 +46,12 @@ with kanan:
     st.link_button(t("lb_buka_audiens", lang), profil.url_audiens(kode), icon=":material/smartphone:")
 
 st.subheader(t("lb_h_pilar", lang) + " · " + t("lb_h_rasio", lang))
+# Every row without scrolling; the measure and its unit wide enough to be read whole (per population and
+# per poor population must not both read "KPM PKH per 1.000 pendudu…").
 ui.tabel(profil.tabel(kode, p.kuartal, lang), judul=pr.nama, p=p, nama_berkas=f"profil_{pr.nama_berkas}",
-         periode=pr.periode, sumber=pr.sumber_id, height=35 * (len(pr.baris) + 1) + 3)  # every row, no scroll
+         periode=pr.periode, sumber=pr.sumber_id, height=35 * (len(pr.baris) + 1) + 3,
+         column_config={t("lb_k_angka", lang): st.column_config.TextColumn(width=290, pinned=True),
+                        t("lb_k_satuan", lang): st.column_config.TextColumn(width=250)})
 st.caption(t("lb_legenda", lang))
 ui.tren(profil.TREN, ui.Pilihan((kode,) if kode else (), lang, p.kuartal), key="profil_tren")
 

@@ -5,7 +5,7 @@ import streamlit as st
 
 from pilar import proyeksi as pr
 from pilar import proyeksi_tampilan as tampil
-from pilar import tampilan, ui
+from pilar import tampilan, ui, ui_masukan
 from pilar.teks import t
 
 p = ui.halaman("judul_proyeksi")
@@ -34,8 +34,8 @@ h = tampil.hitung(p.kode, p.kuartal, kunci, lang)
 pg, s1 = h.pg, h.pg.skenario[0]
 
 
-def simpan(key: str, jenis: str = "angka") -> None:
-    v = ss["_proy_" + key]
+def simpan(key: str, jenis: str = "angka", v=None) -> None:
+    v = ss["_proy_" + key] if v is None else v  # a typed number arrives already read (ui_masukan.angka)
     if jenis == "persen":
         v = pr.angka_url(tampil.dari_persen(v))
     elif jenis == "angka":
@@ -50,6 +50,11 @@ def simpan(key: str, jenis: str = "angka") -> None:
 def widget(fn, label: str, key: str, nilai, jenis: str = "angka", **kw):
     ss["_proy_" + key] = nilai
     return fn(label, key="_proy_" + key, on_change=simpan, args=(key, jenis), **kw)
+
+
+def angka(label: str, key: str, nilai: float, jenis: str = "angka", **kw) -> None:
+    """A number typed as the reader writes it ('2,3'), checked against its range (pilar.ui_masukan)."""
+    ui_masukan.angka(st, label, "_proy_" + key, nilai, lang, on_change=simpan, args=(key, jenis), **kw)
 
 
 def tabel(nama: str, judul: str, nama_berkas: str) -> None:
@@ -98,14 +103,11 @@ for i, (s, col) in enumerate(zip(pg.skenario, st.columns(len(pg.skenario)))):
         st.markdown(f"**{t('pr_skenario_ke', lang).format(i=i + 1)}**")
         widget(st.text_input, t("pr_i_nama", lang), "nama" + a, s.nama or "", "teks",
                placeholder=tampil.nama(replace(s, nama=None), pg.dalam, lang), max_chars=60)
-        widget(st.number_input, t("pr_i_g", lang), "g" + a, float(s.g), min_value=pr.G_MIN, max_value=pr.G_MAX,
-               step=1.0, format="%g")
-        widget(st.number_input, t("pr_i_dp", lang), "dp" + a, float(s.dp), min_value=pr.DP_MIN,
-               max_value=pr.DP_MAX, step=10.0, format="%g")
-        widget(st.number_input, t("pr_i_masuk", lang), "masuk" + a, float(s.masuk), min_value=pr.MASUK_MIN,
-               max_value=pr.MASUK_MAX, step=100.0, format="%g")
-        widget(st.number_input, t("pr_i_keluar", lang), "keluar" + a, tampil.ke_persen(s.keluar), "persen",
-               min_value=tampil.KELUAR_PERSEN[0], max_value=tampil.KELUAR_PERSEN[1], step=0.5, format="%g")
+        angka(t("pr_i_g", lang), "g" + a, float(s.g), min_value=pr.G_MIN, max_value=pr.G_MAX)
+        angka(t("pr_i_dp", lang), "dp" + a, float(s.dp), min_value=pr.DP_MIN, max_value=pr.DP_MAX)
+        angka(t("pr_i_masuk", lang), "masuk" + a, float(s.masuk), min_value=pr.MASUK_MIN, max_value=pr.MASUK_MAX)
+        angka(t("pr_i_keluar", lang), "keluar" + a, tampil.ke_persen(s.keluar), "persen",
+              min_value=tampil.KELUAR_PERSEN[0], max_value=tampil.KELUAR_PERSEN[1])
         widget(st.radio, t("pr_i_p0", lang), "p0" + a, s.p0, "pilihan", options=list(pr.P0_PILIHAN),
                format_func=lambda v: {"data": t("pr_p0_data", lang), "target": t("pr_p0_target", lang)}[v]
                .format(x=pg.target, y=pg.dalam))
@@ -128,10 +130,12 @@ with g2:
 ui.plot(tampil.grafik("rasio", p.kode, p.kuartal, kunci, lang), key="pr_c_rasio")
 
 st.markdown(f"#### {t('pr_h_unit', lang)}")
-for i, (tab, n) in enumerate(zip(st.tabs([ui.teks_aman(n) for n in h.nama]), h.nama)):
+# A name typed by the user (or from the URL) is outside text; the default names are the app's own words.
+label = [ui.teks_aman(n) if s.nama else n for n, s in zip(h.nama, pg.skenario)]
+for i, (tab, n) in enumerate(zip(st.tabs(label), h.nama)):
     with tab:
         tabel(f"unit{i}", f"{t('pr_h_unit', lang)}: {n}", f"proyeksi_wilayah_{i + 1}")
-st.caption(t("pr_tanda_estimasi", lang))
+ui.keterangan(t("pr_tanda_estimasi", lang))
 
 st.markdown(f"#### {t('pr_h_realisasi', lang)}")
 realisasi = tampil.realisasi(p.kode, s1.g, lang)

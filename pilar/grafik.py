@@ -16,6 +16,9 @@ WARNA_SEMUA = "#2171b5"      # no selection: all units alike
 WARNA_GEMA = "#bdbdbd"       # grey: a value that only echoes an allocation rule
 
 HALO = "0 0 3px white, 0 0 3px white, 0 0 2px white"  # value labels stay readable over a reference line
+# The chart toolbar (plotly's modebar: PNG, reset) takes a row at the top right; a title or a small
+# multiple's title starts below that row, so the icons never sit on the words.
+RUANG_ALAT = 34  # px
 LEBAR_LABEL = 38             # characters per line of a title or legend label (plotly does not wrap text)
 
 
@@ -29,6 +32,12 @@ def _pola(statuses) -> dict:
 def bungkus(teks: str, lebar: int = LEBAR_LABEL) -> str:
     """Plain text escaped for plotly and broken into lines with <br>, so a long label is not cut."""
     return "<br>".join(html.escape(baris) for baris in textwrap.wrap(str(teks), lebar)) or html.escape(str(teks))
+
+
+def judul_grafik(teks: str, size: int = 18) -> dict:
+    """A chart title (already plain text for plotly) placed below the toolbar's row."""
+    return dict(text=teks, font=dict(size=size), automargin=True, yref="container", y=1, yanchor="top",
+                pad=dict(t=RUANG_ALAT))
 
 
 def _layout(fig: go.Figure, lang: str, height: int) -> go.Figure:
@@ -90,7 +99,7 @@ def batang_wilayah(df: pd.DataFrame, judul: str, desimal: int, lang: str, terpil
     top = max([v for v in d["nilai"] if v == v]
               + [nilai_provinsi or 0, rentang[1] if rentang else 0, norma[0] if norma else 0])
     fig.update_xaxes(range=[0, top * 1.25])  # room for the value labels
-    fig.update_layout(title=dict(text=bungkus(judul), font=dict(size=18), automargin=True))
+    fig.update_layout(title=judul_grafik(bungkus(judul)))
     fig = _layout(fig, lang, height=max(360, 34 * len(d) + 110 + 40 * legenda))
     return fig.update_layout(showlegend=bool(legenda))
 
@@ -130,4 +139,5 @@ def tren(df: pd.DataFrame, lang: str, kolom: int = 4) -> go.Figure:
     # ",~g": 15.000 and 0,8 with the layout's separators (plotly's default writes 15k, an English SI suffix)
     fig.update_yaxes(rangemode="tozero", gridcolor="#e5e5e5", tickformat=",~g")
     fig.update_xaxes(type="category", tickangle=-45)  # slanted period labels leave room for the next row's titles
-    return _layout(fig, lang, height=330 * baris).update_layout(font=dict(size=13))
+    fig = _layout(fig, lang, height=330 * baris + RUANG_ALAT)
+    return fig.update_layout(font=dict(size=13), margin=dict(t=50 + RUANG_ALAT))  # 3-line titles below the toolbar

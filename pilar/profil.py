@@ -204,10 +204,10 @@ def _proyeksi(kode: int | None, kuartal: str | None, lang: str) -> tuple[tuple[B
     if not m.kode:
         return (), (t("lb_proyeksi_kosong", lang),)
     h = tampil.hitung(sel, kuartal, (), lang)
-    dasar = st.weakest(tampil.status_masukan(sel, kuartal))  # '*' on what is computed from an estimate
+    s_ = tampil.status_awal(sel, kuartal)  # each figure marked as its card is
     awal = t("lb_proyeksi_awal", lang).format(
-        k0=st.tandai(tampil.angka(h.k0, lang), dasar), p0=st.tandai(tampil.angka(h.p0, lang), dasar),
-        rasio=st.tandai(tampil.desimal1(h.rasio, lang), dasar))
+        k0=st.tandai(tampil.angka(h.k0, lang), s_["k0"]), p0=st.tandai(tampil.angka(h.p0, lang), s_["p0"]),
+        rasio=st.tandai(tampil.desimal1(h.rasio, lang), s_["rasio"]))
     baris = []
     for hasil, nama in zip(h.hasil, h.nama):
         s = hasil.skenario
@@ -216,7 +216,7 @@ def _proyeksi(kode: int | None, kuartal: str | None, lang: str) -> tuple[tuple[B
         if lama is None:
             teks = t("lb_proyeksi_tetap", lang).format(nama=nama)
         else:
-            teks = t("lb_proyeksi_tahun", lang).format(nama=nama, tahun=st.tandai(tampil.desimal1(lama, lang), dasar),
+            teks = t("lb_proyeksi_tahun", lang).format(nama=nama, tahun=st.tandai(tampil.desimal1(lama, lang), s_["lama"]),
                                                        g=tampil.angka_g(s.g, lang))
         baris.append(BarisProyeksi(nama, float(s.g), lama, teks))
     return tuple(baris), (awal, *(b.teks for b in baris))

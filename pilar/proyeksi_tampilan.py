@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from . import format as fmt
 from . import proyeksi as pr
 from . import status, tampilan
+from .grafik import judul_grafik
 from .proyeksi import HasilSkenario, Masukan, butuh_g, butuh_pendamping, tahun_target_unit
 from .simpanan import tersimpan
 from .teks import t
@@ -106,7 +107,7 @@ def garis_skenario(hasil: list[HasilSkenario], nama: list[str], kolom: str, judu
             line=dict(color=WARNA[i % 3], dash=GARIS[i % 3], width=3), marker=dict(size=7),
             customdata=teks, hovertemplate="%{customdata}<extra></extra>"))
     fig.update_layout(
-        title=dict(text=judul, font=dict(size=18)), separators=fmt.plotly_separators(lang), height=420,
+        title=judul_grafik(judul), separators=fmt.plotly_separators(lang), height=420,
         margin=dict(l=10, r=20, t=60, b=10), font=dict(size=15), plot_bgcolor="white",
         legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0),
         xaxis=dict(title=t("pr_sumbu_tahun", lang), dtick=1, gridcolor="#e5e5e5"),
@@ -267,6 +268,17 @@ def status_masukan(kode: tuple[int, ...], kuartal: str | None = None) -> tuple[s
     m = masukan(kode, kuartal)
     return (*m.status_k, *m.status_p, tampilan.nilai("kpm_pkh", kode, kuartal).status,
             tampilan.nilai("pendamping_pkh", kode, kuartal).status)
+
+
+def status_awal(kode: tuple[int, ...], kuartal: str | None = None) -> dict[str, str | None]:
+    """The status of each figure a projection summary states, as the measure catalog gives it (so the
+    same as the cards beside it): the selection's KPM (k0), pendamping (p0), their ratio, the
+    graduation capacity (pendamping x g) and what is computed from KPM and pendamping (years).
+
+    Not the weakest of every unit's inputs (status_masukan): a province total that is resmi stays resmi
+    even when its shares per unit are estimates."""
+    k, p, r = (tampilan.nilai(u, kode, kuartal).status for u in ("kpm_pkh", "pendamping_pkh", "kpm_per_pendamping"))
+    return {"k0": k, "p0": p, "rasio": r, "kapasitas": p, "lama": status.weakest((k, p))}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import format as fmt
-from . import grafik, peta, ukuran
+from . import alokasi, grafik, peta, ukuran
 from . import status as st
 from .data import Indikator
 from .simpanan import SIMPANAN, kueri, tersimpan
@@ -135,20 +135,31 @@ def lama(kode_ukuran: tuple[str, ...], kode: tuple[int, ...], kuartal: str | Non
 @tersimpan
 def peringkat(kode: tuple[int, ...], urut: str, kolom: tuple[str, ...], lang: str,
               kuartal: str | None = None) -> pd.DataFrame:
-    """One row per selected unit, one column per measure, sorted by ``urut``."""
+    """One row per selected unit, sorted by ``urut``: the unit, the sort measure and the row's status
+    first (in view on a narrow screen), then the other measures. Whole-number measures are integers
+    (a CSV writes 32, not 32.0); ``attrs["status"]`` gives each cell's status for its estimate mark."""
     ind = indikator(kode, kuartal)
+    kolom = (urut, *(k for k in kolom if k != urut))
     per = {k: per_wilayah(k, kuartal).set_index("kode_bps").loc[ind.kode] for k in kolom}
+    label = {k: ukuran.UKURAN[k].label(lang) for k in kolom}
     df = pd.DataFrame({t("kolom_wilayah", lang): ind.nama_lengkap.loc[ind.kode].values})
     for k in kolom:
-        df[ukuran.UKURAN[k].label(lang)] = per[k]["nilai"].round(ukuran.UKURAN[k].desimal).values
-    df[t("kolom_status", lang)] = [st.kata(st.weakest(per[k].at[c, "status"] for k in kolom), lang)
-                                   for c in ind.kode]
-    df.attrs["abu"] = {ukuran.UKURAN[k].label(lang): list(per[k]["artefak"]) for k in kolom}
-    urutan = df[ukuran.UKURAN[urut].label(lang)].sort_values(ascending=False).index
+        df[label[k]] = _angka_kolom(per[k]["nilai"], ukuran.UKURAN[k].desimal)
+        if k == urut:
+            df[t("kolom_status", lang)] = [st.kata(st.weakest(per[x].at[c, "status"] for x in kolom), lang)
+                                           for c in ind.kode]
+    urutan = df[label[urut]].sort_values(ascending=False).index
     df = df.loc[urutan].reset_index(drop=True)
-    df.attrs["abu"] = {c: [v[i] for i in urutan] for c, v in df.attrs["abu"].items()}
-    df.attrs["desimal"] = {ukuran.UKURAN[k].label(lang): ukuran.UKURAN[k].desimal for k in kolom}
+    df.attrs["abu"] = {label[k]: [per[k]["artefak"].iloc[i] for i in urutan] for k in kolom}
+    df.attrs["status"] = {label[k]: [per[k]["status"].iloc[i] for i in urutan] for k in kolom}
+    df.attrs["desimal"] = {label[k]: ukuran.UKURAN[k].desimal for k in kolom}
     return df
+
+
+def _angka_kolom(nilai: pd.Series, desimal: int):
+    """A measure's values as a table column: whole numbers as integers (missing stays missing)."""
+    nilai = nilai.round(desimal)
+    return (nilai.astype("Int64") if desimal == 0 else nilai).values
 
 
 @tersimpan
@@ -162,7 +173,9 @@ def tabel_ukuran(kode_ukuran: str, kode: tuple[int, ...], lang: str, kuartal: st
                         t("kolom_periode", lang): [fmt.periode(p, lang) if isinstance(p, str) else fmt.KOSONG
                                                    for p in df["periode"]],
                         t("kolom_status", lang): [st.kata(s, lang) for s in df["status"]]})
+    out[u.label(lang)] = _angka_kolom(out[u.label(lang)], u.desimal)
     out.attrs["desimal"] = {u.label(lang): u.desimal}
+    out.attrs["status"] = {u.label(lang): list(df["status"])}
     return out
 
 
@@ -224,12 +237,13 @@ def deret(kode_ukuran: tuple[str, ...], kode: tuple[int, ...], lang: str) -> pd.
 
 
 @tersimpan
-def tren(kode_ukuran: tuple[str, ...], kode: tuple[int, ...], lang: str) -> go.Figure | None:
-    """The trend chart, or None while fewer than two periods have a value for any measure."""
+def tren(kode_ukuran: tuple[str, ...], kode: tuple[int, ...], lang: str, kolom: int = 4) -> go.Figure | None:
+    """The trend chart (small multiples in up to ``kolom`` columns: 4 on a screen, 1 on a phone), or None
+    while fewer than two periods have a value for any measure."""
     df = deret(kode_ukuran, kode, lang)
     if df.empty or df.dropna(subset=["nilai"]).groupby("judul").size().max() < 2:
         return None
-    return figur(lambda: grafik.tren(df, lang, kolom=min(4, len(kode_ukuran))))
+    return figur(lambda: grafik.tren(df, lang, kolom=min(kolom, len(kode_ukuran))))
 
 
 @tersimpan
@@ -246,9 +260,10 @@ def acuan() -> pd.DataFrame:
 
 
 @tersimpan
-def beban(lang: str) -> tuple[tuple[float, float, str], str]:
+def beban(lang: str, aman=str) -> tuple[tuple[float, float, str], str]:
     """The workload band for easy-to-reach areas (lo, hi, label) and the sentence that qualifies it
-    with the other published figures (difficult areas, another coordinator)."""
+    with the other published figures (difficult areas, another coordinator). ``aman`` makes the
+    sources' text (from the database) safe where the sentence is shown; the sentence itself is ours."""
     a = acuan()
     n = {k: fmt.angka(a.at[k, "nilai"], lang) for k in ("beban_pendamping_min", "beban_pendamping_max",
                                                          "beban_pendamping_sulit_min", "beban_pendamping_sulit_max",
@@ -258,16 +273,29 @@ def beban(lang: str) -> tuple[tuple[float, float, str], str]:
     catatan = t("catatan_beban", lang).format(
         lo=n["beban_pendamping_min"], hi=n["beban_pendamping_max"], slo=n["beban_pendamping_sulit_min"],
         shi=n["beban_pendamping_sulit_max"], tul=n["beban_pendamping_tulungagung"],
-        sumber=" | ".join(sumber_teks(a.loc[["beban_pendamping_min", "beban_pendamping_tulungagung"], "sumber_id"])))
+        sumber=aman(" | ".join(sumber_teks(a.loc[["beban_pendamping_min", "beban_pendamping_tulungagung"],
+                                                  "sumber_id"]))))
     return (lo, hi, label), catatan
+
+
+def label_data(d: str, lang: str) -> str:
+    """A reader's name for a dataset of the database: the pillars, a base figure of the catalog, or a
+    pillar's published lower bound (fakta_wilayah ``batas_bawah_<pilar>``, see pilar.alokasi)."""
+    if d == "pilar":
+        return t("data_pilar", lang)
+    if d in ukuran.DASAR:
+        return ukuran.label_dasar(d, lang)
+    jenis = d.removeprefix(alokasi.BATAS_AWALAN)
+    if jenis != d and jenis in ukuran.DASAR:
+        return t("data_batas_bawah", lang).format(pilar=ukuran.label_dasar(jenis, lang))
+    return t("data_lain", lang).format(kode=d)  # a dataset the catalog does not name yet: still said so
 
 
 @tersimpan
 def periode_data(lang: str) -> pd.DataFrame:
     """Period of each dataset and how many of its figures have each status, with readers' labels."""
     df = data_kueri("periode_data")
-    data = [t("data_pilar", lang) if d == "pilar" else ukuran.label_dasar(d, lang) if d in ukuran.DASAR else d
-            for d in df["data"]]
+    data = [label_data(d, lang) for d in df["data"]]
     out = pd.DataFrame({t("kolom_data", lang): data, t("kolom_periode", lang): [fmt.periode(x, lang)
                                                                               for x in df["periode"]]})
     for s in st.STATUS:

@@ -16,11 +16,12 @@ import streamlit as st
 
 from . import build, ekspor, ekspor_xlsx, peta, sumber, tampilan, ukuran, wilayah
 from . import ui_admin as adm
+from . import ui_ponsel
 from . import status as status_mod
 from .simpanan import SIMPANAN
 from . import format as fmt
 from .format import teks_aman
-from .teks import t
+from .teks import polos, t
 
 WARNA_STATUS = {status_mod.ESTIMASI: "orange", status_mod.BERITA: "blue"}  # badge colours; the word carries the meaning
 
@@ -103,6 +104,15 @@ _CSS_LAYAR = """<style>
 [data-testid="stSidebar"] [data-tag] > span { white-space: normal !important; max-width: none !important;
   overflow: visible !important; }  /* whole unit names, wrapped, not "Kota B…" */
 [data-testid="stMetricLabel"] * { white-space: normal !important; overflow: visible !important; }
+.st-key-pilar_ponsel, [class*="st-key-tren_sempit_"] { display: none !important; }
+@media (max-width: 640px) {  /* a phone: headings small enough that "kabupaten/kota" is not broken mid-word */
+  h1 { font-size: 1.75rem !important; } h2 { font-size: 1.45rem !important; } h3 { font-size: 1.2rem !important; }
+  h1, h2, h3 { overflow-wrap: normal !important; word-break: normal !important; hyphens: manual; }
+  [class*="st-key-tren_lebar_"] { display: none !important; }
+  [class*="st-key-tren_sempit_"] { display: flex !important; }
+}
+[data-testid="stPageLink-NavLink"] span, [data-testid="stPageLink-NavLink"] p { white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; }  /* "Buka profil Provinsi Kalimantan Selatan" */
 [data-testid="stMetricValue"] * { overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricValue"] p { font-size: clamp(1.6rem, 2.6vw, 2.25rem) !important; }
 </style>"""
@@ -159,6 +169,7 @@ def _sisi(known: dict[int, str], kuartal: tuple[str, ...], lang: str) -> None:
              format_func=lambda q: _label_kuartal(q, kuartal, lang), placeholder=_label_kuartal(None, kuartal, lang))
         st.caption(t("diperbarui", lang).format(waktu=fmt.waktu(SIMPANAN.diperbarui(), lang)))
         adm.masuk(lang)
+        ui_ponsel.tutup_sidebar_setelah_navigasi()
 
 
 def _label_kuartal(q: str | None, semua: tuple[str, ...], lang: str) -> str:
@@ -214,6 +225,11 @@ def catatan_lama(kode_ukuran, p: Pilihan) -> None:
     lama = tampilan.lama(tuple(kode_ukuran), p.kode, p.kuartal, p.lang)
     if lama:
         st.info(t("angka_lama", p.lang).format(daftar=teks_aman(lama)), icon=":material/history:")
+
+
+def keterangan(teks: str) -> None:
+    """A caption of the app's own words shown as text, not read as Markdown (a leading '*' stays a star)."""
+    st.caption(polos(teks))
 
 
 def keterangan_status(lang: str) -> None:
@@ -276,7 +292,9 @@ def gaya(df, lang: str):
     polos.attrs = {}
     object.__setattr__(polos, "_pilar_sekali", True)  # see _arrow_sekali
     angka = df.select_dtypes("number").columns
-    tampil = polos if angka.empty or _sama_di_semua_bahasa(df[angka]) else _buat_gaya(polos, df.attrs, angka, lang)
+    bertanda = any(x == status_mod.ESTIMASI for v in df.attrs.get("status", {}).values() for x in v)
+    tampil = polos if angka.empty or (_sama_di_semua_bahasa(df[angka]) and not bertanda) \
+        else _buat_gaya(polos, df.attrs, angka, lang)
     if tampil is not polos:
         tampil._pilar_sekali = True
     with _GAYA_LOCK:
@@ -296,10 +314,19 @@ def _buat_gaya(df, attrs: dict, angka, lang: str):
     desimal, abu = attrs.get("desimal", {}), attrs.get("abu", {})
     styler = df.style.format({c: functools.partial(fmt.angka, lang=lang, desimal=desimal.get(c, 0)) for c in angka},
                              na_rep=fmt.KOSONG)
+    for c, statuses in attrs.get("status", {}).items():  # each cell's status (status.tandai decides the mark)
+        baris = [df.index[i] for i, s in enumerate(statuses) if status_mod.tandai("", s)]
+        if baris:
+            styler = styler.format(functools.partial(_angka_bertanda, lang=lang, desimal=desimal.get(c, 0)),
+                                   subset=(baris, [c]), na_rep=fmt.KOSONG)
     for c, flags in abu.items():  # values that only repeat an allocation rule, greyed (see ui.gema)
         if any(flags):
             styler = styler.apply(lambda s, f=flags: ["color: #9e9e9e" if g else "" for g in f], subset=[c])
     return styler.set_uuid(f"pilar{abs(hash((lang, tuple(df.columns)))) % 10**8}")
+
+
+def _angka_bertanda(x, lang: str, desimal: int) -> str:
+    return status_mod.tandai(fmt.angka(x, lang, desimal), status_mod.ESTIMASI)
 
 
 def _styler_sekali() -> None:
@@ -397,7 +424,10 @@ def plot(fig, **kwargs):
     named after the chart, the units chosen and the data period. ``config=`` adds to or overrides it."""
     gambar = {"format": "png", "width": PNG_UKURAN[0], "height": PNG_UKURAN[1], "scale": PNG_SKALA,
               "filename": _nama_png(fig, kwargs.get("key"))}
-    config = {**peta.PLOTLY_CONFIG, "displayModeBar": True, "toImageButtonOptions": gambar, **kwargs.pop("config", {})}
+    # A short toolbar (PNG, reset, a map's zoom): pan and zoom buttons only covered the titles.
+    alat = [*peta.PLOTLY_CONFIG["modeBarButtonsToRemove"], "zoom2d", "pan2d", "zoomIn2d", "zoomOut2d", "autoScale2d"]
+    config = {**peta.PLOTLY_CONFIG, "displayModeBar": True, "toImageButtonOptions": gambar,
+              "modeBarButtonsToRemove": alat, **kwargs.pop("config", {})}
     return st.plotly_chart(fig, config=config, width="stretch", **kwargs)
 
 
@@ -407,9 +437,14 @@ def tren(kode_ukuran, p: Pilihan, key: str) -> None:
     fig = tampilan.tren(tuple(kode_ukuran), p.kode, p.lang)
     if fig is None:
         st.caption(t("tren_kosong", p.lang))
-    else:
+        return
+    # Four small multiples a row on a screen, one on a phone (CSS shows one of the two, see _CSS_LAYAR):
+    # four in 390 px ran their titles together ("PSMKarang Taruna"); two left no room for the periods.
+    with st.container(key=f"tren_lebar_{key}"):
         plot(fig, key=key)
-        st.caption(t("tren_bantuan", p.lang))
+    with st.container(key=f"tren_sempit_{key}"):
+        plot(tampilan.tren(tuple(kode_ukuran), p.kode, p.lang, kolom=1), key=f"{key}_ponsel")
+    st.caption(t("tren_bantuan", p.lang))
 
 
 def tentang(kode_ukuran, p: Pilihan) -> None:
@@ -432,7 +467,7 @@ def atribusi_batas(meta: dict, lang: str) -> str:
     text = meta.get("attribution") or t("atribusi_kosong", lang).format(
         sumber=meta.get("source") or meta.get("input_name") or "-")
     licence = f" ({meta['licence']})" if meta.get("licence") and meta["licence"] not in text else ""
-    return teks_aman(f"{t('atribusi', lang)}: {text}{licence}")
+    return f"{t('atribusi', lang)}: " + teks_aman(f"{text}{licence}")  # only the recorded words are outside text
 
 
 # ---------------------------------------------------------------- exports (tables as XLSX, charts as PNG)

@@ -12,7 +12,7 @@ import streamlit as st
 
 from . import impor, ui, ui_admin
 from .format import teks_aman
-from .teks import t
+from .teks import polos, t
 
 KOLOM_PRATINJAU = {"kode_bps": "impor_kolom_kode_bps", "wilayah": "impor_kolom_wilayah", "ukuran": "impor_kolom_ukuran",
                    "lama": "impor_kolom_lama", "baru": "impor_kolom_baru", "selisih": "impor_kolom_selisih",
@@ -69,21 +69,28 @@ def _baca(berkas, jenis: str, periode: str, lembar: str | None, lang: str):
             path.write_bytes(berkas.getvalue())
             return impor.baca(path, jenis, periode, lembar, nama=berkas.name)
     except impor.ImporError as e:
-        st.error(t("impor_ditolak", lang) + "\n\n" + "\n".join(f"- {teks_aman(x)}" for x in e.daftar()))
+        st.error(t("impor_ditolak", lang) + "\n\n" + "\n".join(f"- {_pesan(x)}" for x in e.daftar()))
         return None
 
 
+def _pesan(x) -> str:
+    """An import message: the importer's own sentence, naming columns, cells or rows of the file. Shown as
+    plain text (every Markdown mark escaped, see teks.polos), not as a code span: a cell's text inside it
+    still cannot become a link, an image or HTML."""
+    return polos(" ".join(str(x).split()))
+
+
 def _pratinjau(r, lang: str) -> None:
-    st.markdown(f"**{t('impor_pratinjau', lang)}:** {teks_aman(r.ringkasan())}")
+    st.markdown(f"**{t('impor_pratinjau', lang)}:** {_pesan(r.ringkasan())}")
     df = r.tabel().rename(columns={k: t(v, lang) for k, v in KOLOM_PRATINJAU.items()})
     st.dataframe(ui.gaya(df, lang), hide_index=True, width="stretch")
     for judul, daftar in (("impor_diabaikan_kolom", r.kolom_diabaikan), ("impor_diabaikan_baris", r.baris_diabaikan),
                           ("impor_peringatan", r.peringatan)):
         if daftar:
-            st.caption(t(judul, lang) + " " + "; ".join(teks_aman(x) for x in daftar))
+            st.caption(t(judul, lang) + " " + "; ".join(_pesan(x) for x in daftar))
     ganti = False
     if r.bentrok:
-        st.warning(t("impor_bentrok", lang) + " " + "; ".join(teks_aman(x) for x in r.bentrok))
+        st.warning(t("impor_bentrok", lang) + " " + "; ".join(_pesan(x) for x in r.bentrok))
         ganti = st.checkbox(t("impor_ganti", lang), key="impor_ganti")
     if st.button(t("impor_simpan", lang), type="primary", key="impor_simpan", disabled=bool(r.bentrok) and not ganti):
         _simpan(r, ganti, lang)
@@ -95,7 +102,7 @@ def _simpan(r, ganti: bool, lang: str) -> None:
     try:
         nomor = impor.terapkan(r, ganti=ganti, sumber=st.session_state.get("impor_sumber") or None, oleh="admin")
     except impor.ImporError as e:
-        st.error(teks_aman(e.paragraf()))
+        st.error(_pesan(e.paragraf()))
         return
     except OSError as e:  # e.g. a read-only data folder: nothing was written
         st.error(t("impor_tak_tertulis", lang) + " " + teks_aman(e))
@@ -123,7 +130,7 @@ def riwayat(p) -> None:
         try:
             kembali = impor.batal(nomor, oleh="admin")
         except impor.ImporError as e:
-            st.error(teks_aman(e.paragraf()))
+            st.error(_pesan(e.paragraf()))
             return
         except OSError as e:
             st.error(t("impor_tak_tertulis", lang) + " " + teks_aman(e))

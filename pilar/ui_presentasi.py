@@ -23,11 +23,12 @@ UKURAN_PETA = ukuran.BAWAAN_PETA
 UKURAN_PERINGKAT = "kpm_per_1rb_miskin"
 
 # Static CSS only (never data): big type for a hall, no app chrome, a bar with the buttons and the footer
-# fixed at the bottom of every slide.
+# at the bottom of every slide. The bar is sticky, not fixed: it takes its own place after the slide, so
+# however tall it grows (its text wraps at 1024 px) the slide's last line scrolls into view above it.
 CSS = """<style>
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"],
 [data-testid="stSidebarCollapsedControl"], [data-testid="stDecoration"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 0.6rem 2rem 6.5rem 2rem !important; max-width: 100% !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.6rem 2rem 0 2rem !important; max-width: 100% !important; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 1.3rem !important; padding: 0 !important; color: #1f4e79; }
 .st-key-slide h2 { font-size: clamp(2.3rem, 3.2vw, 3.6rem) !important; padding: 0 0 0.3rem 0 !important; }
 .st-key-slide h3 { font-size: clamp(1.5rem, 2vw, 2.2rem) !important; }
@@ -43,8 +44,10 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSideb
   overflow-wrap: anywhere; }
 .st-key-slide [data-testid="stVerticalBlock"] { gap: 0.45rem; }
 .st-key-pilar_kunci { display: none !important; }
-.st-key-kaki_slide { position: fixed; left: 0; right: 0; bottom: 0; z-index: 99; background: #f3f6fa;
-  border-top: 2px solid #1f4e79; padding: 0.4rem 1.2rem; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] { min-height: 100vh; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-kaki_slide) { position: sticky; bottom: 0; z-index: 99;
+  margin: auto -2rem 0 -2rem; width: calc(100% + 4rem) !important; max-width: none !important; }
+.st-key-kaki_slide { background: #f3f6fa; border-top: 2px solid #1f4e79; padding: 0.4rem 1.2rem; }
 .st-key-kaki_slide [data-testid="stText"] { font-size: 1rem !important; }
 </style>"""
 
@@ -175,11 +178,11 @@ def _proyeksi(p: ui.Pilihan) -> None:
         return
     h, nas = tampil.hitung(p.kode, p.kuartal, (), p.lang), tampil.nasional()
     lama = tampil.desimal1(h.lensa["lama_pada_laju_ini"], p.lang)
-    dasar = status.weakest(tampil.status_masukan(p.kode, p.kuartal))  # '*' when computed from an estimate
+    s_ = tampil.status_awal(p.kode, p.kuartal)  # each figure marked as its card is
     c = st.columns(3)
-    c[0].metric(t("sl_lama", p.lang), t("sl_tahun", p.lang).format(n=status.tandai(lama, dasar)))
+    c[0].metric(t("sl_lama", p.lang), t("sl_tahun", p.lang).format(n=status.tandai(lama, s_["lama"])))
     c[1].metric(t("pr_m_laju", p.lang).format(g=tampil.angka_g(h.pg.skenario[0].g, p.lang)),
-                status.tandai(tampil.angka(h.lensa["kapasitas"], p.lang), dasar))
+                status.tandai(tampil.angka(h.lensa["kapasitas"], p.lang), s_["kapasitas"]))
     c[2].metric(t("sl_nasional", p.lang), t("sl_tahun", p.lang).format(n=tampil.desimal1(nas["lama"], p.lang)))
     # The sentence first: under the chart it fell behind the bottom bar at 1024x768.
     st.caption(t("pr_kalimat_laju", p.lang).format(

@@ -157,15 +157,27 @@ def test_what_it_takes_for_two_units(app):
 
 def test_changing_an_input_updates_numbers_and_url(app):
     at = app(kab="6371", sk="1").run()
-    at.number_input(key="_proy_g").set_value(15.0).run()
+    at.text_input(key="_proy_g").input("15").run()
     assert not at.exception
     assert at.query_params["g"] == "15"
     assert metrics(at)["Graduasi/tahun (g = 15)"] == "750"
     at.slider(key="_proy_H").set_value(4).run()
     assert at.query_params["H"] == "4"
     assert banding(at)["Tergraduasi dalam 4 tahun"]["15 graduasi/pendamping (tanpa pengganti)"] == "3.000"
-    at.number_input(key="_proy_keluar").set_value(2.0).run()
-    assert at.query_params["keluar"] == "0.02"
+    at.text_input(key="_proy_keluar").input("2,5").run()  # typed as an Indonesian reader writes it
+    assert at.query_params["keluar"] == "0.025"
+    assert at.text_input(key="_proy_keluar").value == "2,5"
+
+
+@pytest.mark.parametrize("ketik, pesan", [("2.5", "Bukan angka yang terbaca; tulis misalnya 2,5."),
+                                          ("2.000", "Di luar rentang 0–1.000; nilai tidak diubah.")])
+def test_a_bad_number_is_one_message_and_changes_nothing(app, ketik, pesan):
+    at = app(kab="6371", sk="1").run()
+    url = dict(at.query_params)
+    at.text_input(key="_proy_g").input(ketik).run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [pesan + (" Nilai tidak diubah." if "terbaca" in pesan else "")]
+    assert dict(at.query_params) == url and at.text_input(key="_proy_g").value == "10"
 
 
 def test_english_and_bad_url_values(app):

@@ -26,16 +26,29 @@ td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 td.n b{font-weight:bold}
 ul{padding-left:1.2em;margin:.3em 0}
 svg{max-width:100%;height:auto}
+@media (max-width:560px){
+.gulir table,.gulir tbody,.gulir tr,.gulir td{display:block;width:auto}
+.gulir thead{display:none}
+.gulir tr{border-bottom:2px solid #1f4e79;padding:4px 0}
+.gulir td,.gulir td.n{border:0;padding:1px 6px;text-align:left;white-space:normal}
+.gulir td::before{content:attr(data-label) ": ";color:#555;font-size:.85em}
+.gulir td:first-child{font-weight:bold}
+.gulir td:first-child::before{content:none}
+}
 """
+# Below 560 px (a phone) each table row is a small card of "column: value" lines: seven columns side
+# by side had the period, province and rank off to the right, behind a sideways scroll.
 
 
-def _sel(teks: str, angka: bool = False, tebal: bool = False, est: bool = False) -> str:
+def _sel(teks: str, label: str, angka: bool = False, tebal: bool = False, est: bool = False) -> str:
+    """A cell; ``label`` (its column's name) heads it when a phone shows the row as a card."""
     isi = escape(teks)
     if est:
         isi = f'<span class="est">{isi}</span>'
     elif tebal:
         isi = f"<b>{isi}</b>"
-    return f'<td class="n">{isi}</td>' if angka else f"<td>{isi}</td>"
+    kelas = ' class="n"' if angka else ""
+    return f'<td{kelas} data-label="{escape(label)}">{isi}</td>'
 
 
 def _tabel(d: dict, rows: list[dict]) -> str:
@@ -43,8 +56,9 @@ def _tabel(d: dict, rows: list[dict]) -> str:
     kepala = "".join(f"<th>{escape(k[c])}</th>" for c in ("angka", "nilai", "satuan", "status", "periode",
                                                             "provinsi", "peringkat"))
     isi = "".join(
-        "<tr>" + _sel(r["label"]) + _sel(r["nilai"], True, True, r["estimasi"]) + _sel(r["satuan"])
-        + _sel(r["status"]) + _sel(r["periode"]) + _sel(r["provinsi"], True) + _sel(r["peringkat"], True) + "</tr>"
+        "<tr>" + _sel(r["label"], k["angka"]) + _sel(r["nilai"], k["nilai"], True, True, r["estimasi"])
+        + _sel(r["satuan"], k["satuan"]) + _sel(r["status"], k["status"]) + _sel(r["periode"], k["periode"])
+        + _sel(r["provinsi"], k["provinsi"], True) + _sel(r["peringkat"], k["peringkat"], True) + "</tr>"
         for r in rows)
     return f'<div class="gulir"><table><thead><tr>{kepala}</tr></thead><tbody>{isi}</tbody></table></div>'
 

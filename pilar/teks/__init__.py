@@ -5,6 +5,8 @@ One catalog, kept in a few modules by area so each stays short; a key lives in e
 """
 from __future__ import annotations
 
+import re
+
 from .. import status
 from . import ekspor, lembar, presentasi, umum
 
@@ -25,3 +27,15 @@ _TETAP = {lang: _Tetap(status.KATA[lang], tanda=status.TANDA_ESTIMASI) for lang 
 def t(key: str, lang: str = "id") -> str:
     text = TEKS[key][1 if lang == "en" else 0]
     return text.format_map(_TETAP[lang]) if "{" in text else text
+
+
+# Every ASCII punctuation mark: CommonMark lets any of them be backslash-escaped, and each Markdown
+# construct (emphasis, list, link, autolink, HTML, directive, math, table) needs one of them.
+_TANDA_MD = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def polos(teks: str) -> str:
+    """Words to be read literally inside a Markdown element (st.caption, st.error): every mark Markdown
+    could act on is backslash-escaped, so '* and hatching' stays a star, not a bullet, and a cell's
+    text quoted in a message cannot become a link or HTML. Plain text, unlike format.teks_aman's code span."""
+    return _TANDA_MD.sub(r"\\\1", teks)

@@ -41,6 +41,9 @@ TEKS: dict[str, tuple[str, str]] = {
                      "Hollow point = {estimasi}."),
     "diperbarui": ("Data diperbarui: {waktu}", "Data updated: {waktu}"),
     "data_pilar": ("Jumlah pilar (7 jenis)", "Pillar counts (7 types)"),
+    "data_batas_bawah": ("Batas bawah {pilar} (sebagian anggota yang diberitakan)",
+                         "Lower bound of {pilar} (part of the members, as reported)"),
+    "data_lain": ("Data lain ({kode})", "Other data ({kode})"),
     "kolom_data": ("Data", "Data"),
     "kolom_id": ("ID", "ID"),
     "kolom_judul": ("Judul", "Title"),
@@ -103,6 +106,11 @@ TEKS: dict[str, tuple[str, str]] = {
     "komposisi": ("Komposisi pilar", "Pillar mix"),
     "peringkat": ("Peringkat kabupaten/kota", "Ranking of regencies/cities"),
     "urut_menurut": ("Urutkan menurut", "Sort by"),
+    "pilih_satu": ("Pilih satu", "Choose one"),
+    "angka_tak_terbaca": ("Bukan angka yang terbaca; tulis misalnya {contoh}. Nilai tidak diubah.",
+                          "Not a readable number; write for example {contoh}. The value was not changed."),
+    "angka_di_luar": ("Di luar rentang {lo}–{hi}; nilai tidak diubah.",
+                      "Outside the range {lo}–{hi}; the value was not changed."),
     "ukuran": ("Ukuran", "Measure"),
     "tampilan": ("Tampilan", "View"),
     "peta_ubin": ("Peta ubin (13 kotak sama besar)", "Tile map (13 equal tiles)"),
@@ -356,9 +364,9 @@ TEKS: dict[str, tuple[str, str]] = {
     "pr_u_rasio": ("KPM/pendamping tahun ke-{H}", "Families/facilitator in year {H}"),
     "pr_u_target": ("Target tercapai", "Target reached"),
     "pr_tanda_estimasi": (
-        "\\{tanda} = angka awal {estimasi}. Tampilan dibulatkan ke bilangan bulat; model menghitung dengan bilangan real, "
+        "{tanda} = angka awal {estimasi}. Tampilan dibulatkan ke bilangan bulat; model menghitung dengan bilangan real, "
         "sehingga jumlah baris yang dibulatkan bisa berbeda 1 dari totalnya.",
-        "\\{tanda} = {estimasi} starting figure. Display is rounded to whole numbers; the model works with real numbers, "
+        "{tanda} = {estimasi} starting figure. Display is rounded to whole numbers; the model works with real numbers, "
         "so rounded rows may differ from their total by 1."),
     "pr_h_lensa": ("Lensa \"{dmin} sampai {dmax} tahun\"", "The \"{dmin} to {dmax} years\" lens"),
     "pr_i_D": ("Rata-rata lama sampai keluarga naik kelas (D, tahun)", "Average time until a family graduates (D, years)"),

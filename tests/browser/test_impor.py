@@ -67,6 +67,11 @@ def test_admin_imports_a_template_and_the_new_period_is_selectable(page, impor_u
     side = masuk(page, url)
     periksa(page, template_filled(db, tmp_path))
     expect(page.get_by_text("Pratinjau", exact=False).first).to_be_visible()
+    # The importer's sentence (naming the file and its columns) is text, not green monospace code,
+    # and the file's name in it is shown as typed.
+    ringkasan = page.get_by_test_id("stMarkdownContainer").filter(has_text="kabupaten/kota,").first
+    expect(ringkasan).to_contain_text("rekap_pilar.xlsx")
+    assert ringkasan.locator("code").count() == 0, ringkasan.inner_html()
     page.get_by_role("button", name="Simpan impor").click()
     expect(page.get_by_text("tersimpan; periode 2025-12-31")).to_be_visible()
     no_exception(page)

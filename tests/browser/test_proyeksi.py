@@ -16,7 +16,7 @@ def test_more_graduations_per_facilitator_lowers_projected_families(page):
     wait_for_charts(page, 3)
     before = page.evaluate(LAST_KPM)
     assert before is not None
-    box = page.get_by_test_id("stNumberInput").filter(has_text="(g)").first.locator("input")
+    box = page.get_by_test_id("stTextInput").filter(has_text="(g)").first.locator("input")  # typed as written
     box.fill("30")
     box.press("Enter")
     expect(page).to_have_url(re.compile(r"[?&]g=30(&|$)"))

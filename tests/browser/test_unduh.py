@@ -2,7 +2,10 @@
 import csv
 import io
 
+from playwright.sync_api import expect
+
 from browser.expected import PILAR_LABEL_ID, estimated, totals
+from browser.harness import TIMEOUT_MS, wait_for_app
 from browser.helpers import goto
 
 
@@ -23,8 +26,14 @@ def test_home_ranking_csv_has_context_and_only_the_filtered_unit(page, app_db):
 def test_about_these_figures_downloads_as_csv_with_one_row_per_card(page, app_db):
     goto(page, "/?kab=6371")
     page.get_by_text("Tentang angka ini", exact=True).click()
-    with page.expect_download() as dl:
-        page.locator(".st-key-unduh_tentang_angka").get_by_role("button", name="Unduh CSV").click()
+    # Click only once the expander shows its table and the app is idle, with the button enabled: a click
+    # that lands while a busy machine is still rendering is a click on a button that is not there yet.
+    tombol = page.locator(".st-key-unduh_tentang_angka").get_by_role("button", name="Unduh CSV")
+    expect(page.get_by_test_id("stExpander").get_by_test_id("stDataFrame")).to_be_visible()
+    wait_for_app(page)
+    expect(tombol).to_be_enabled()
+    with page.expect_download(timeout=2 * TIMEOUT_MS) as dl:  # the file is made on the server at the click
+        tombol.click()
     assert dl.value.suggested_filename == "tentang_angka.csv"
     text = open(dl.value.path(), encoding="utf-8-sig").read()
     head = [line for line in text.splitlines() if line.startswith("#")]
