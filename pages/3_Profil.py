@@ -3,7 +3,7 @@ the trend, the projection summary, sources, and the fact sheet (PDF) and audienc
 the content is pilar.profil.susun, shared with the fact sheet and the slides."""
 import streamlit as st
 
-from pilar import lembar, profil, tampilan, ui
+from pilar import lembar, profil, tampilan, ui, ui_dialog
 from pilar.teks import t
 
 p = ui.halaman("judul_profil")
@@ -50,6 +50,7 @@ ui.tabel(profil.tabel(kode, p.kuartal, lang), judul=pr.nama, p=p, nama_berkas=f"
          periode=pr.periode, sumber=pr.sumber_id, height=35 * (len(pr.baris) + 1) + 3)  # every row, no scroll
 st.caption(t("lb_legenda", lang))
 ui.tren(profil.TREN, ui.Pilihan((kode,) if kode else (), lang, p.kuartal), key="profil_tren")
+ui_dialog.profil(kode, lang)
 
 st.subheader(t("lb_h_sumber", lang))
 st.text("\n".join(pr.sumber))

@@ -23,7 +23,7 @@ TUNGGU_MS = 15_000
 SKEMA = """
 CREATE TABLE IF NOT EXISTS forum (
   id INTEGER PRIMARY KEY, nama TEXT NOT NULL, tanggal TEXT NOT NULL, tempat TEXT NOT NULL DEFAULT '',
-  hadir TEXT NOT NULL DEFAULT '', dibuka TEXT NOT NULL, ditutup TEXT, disematkan INTEGER);
+  hadir TEXT NOT NULL DEFAULT '', dibuka TEXT NOT NULL, ditutup TEXT);
 CREATE UNIQUE INDEX IF NOT EXISTS forum_satu_terbuka ON forum ((ditutup IS NULL)) WHERE ditutup IS NULL;
 CREATE TABLE IF NOT EXISTS masukan (
   id INTEGER PRIMARY KEY, forum_id INTEGER NOT NULL REFERENCES forum(id), token TEXT NOT NULL UNIQUE,
@@ -136,27 +136,33 @@ def ubah_hadir(forum_id: int, hadir, path=None) -> None:
 
 
 def forum(forum_id: int, path=None) -> dict:
-    with koneksi(path) as con:
-        f = con.execute("SELECT * FROM forum WHERE id = ?", (forum_id,)).fetchone()
+    f = None
+    if ada(path):
+        with koneksi(path) as con:
+            f = con.execute("SELECT * FROM forum WHERE id = ?", (forum_id,)).fetchone()
     if f is None:
         raise Tolak(f"Forum {forum_id} tidak ada.")
     return dict(f)
 
 
+def ada(path=None) -> bool:
+    """Does the store exist? Readers never create it (a page view is not a reason to make a file)."""
+    return Path(path or config.dialog_path()).is_file()
+
+
 def forum_terbuka(path=None) -> dict | None:
+    if not ada(path):
+        return None
     with koneksi(path) as con:
         f = con.execute("SELECT * FROM forum WHERE ditutup IS NULL").fetchone()
     return dict(f) if f else None
 
 
 def daftar_forum(path=None) -> list[dict]:
+    if not ada(path):
+        return []
     with koneksi(path) as con:
         return [dict(r) for r in con.execute("SELECT * FROM forum ORDER BY tanggal DESC, id DESC")]
-
-
-def sematkan(forum_id: int, masukan_id: int | None, path=None) -> None:
-    with tulis(path) as con:
-        con.execute("UPDATE forum SET disematkan = ? WHERE id = ?", (masukan_id, forum_id))
 
 
 # ---------------------------------------------------------------- items from phones
@@ -195,6 +201,8 @@ def pilih(forum_id: int | None = None, status=None, kode=None, masukan_id=None, 
             syarat.append(f"{kolom} IN ({','.join('?' * len(nilai))})")
             arg.extend(nilai)
     where = ("WHERE " + " AND ".join(syarat)) if syarat else ""
+    if not ada(path):
+        return []
     sql = (f"SELECT m.*, (SELECT count(*) FROM suara s WHERE s.masukan_id = m.id) AS suara FROM masukan m {where} "
            "ORDER BY suara DESC, m.id")
     with koneksi(path) as con:
@@ -279,6 +287,19 @@ def tindak_lanjut(masukan_id: int, status: str, pemilik: str, tanggapan: str, pa
             raise Tolak(f"Masukan {masukan_id} tidak ada atau belum disetujui.")
         con.execute("INSERT INTO tindak (masukan_id, waktu, status, pemilik, tanggapan) VALUES (?, ?, ?, ?, ?)",
                     (masukan_id, kini, status, pemilik, tanggapan))
+
+
+def forum_sebelum(forum_id: int | None, path=None) -> dict | None:
+    """The latest forum held before ``forum_id`` (None: before today's open forum, or the latest of all)."""
+    if not ada(path):
+        return None
+    with koneksi(path) as con:
+        if forum_id is None:
+            f = con.execute("SELECT * FROM forum WHERE ditutup IS NOT NULL ORDER BY tanggal DESC, id DESC").fetchone()
+        else:
+            f = con.execute("SELECT * FROM forum WHERE id != ? AND (tanggal, id) < (SELECT tanggal, id FROM forum "
+                            "WHERE id = ?) ORDER BY tanggal DESC, id DESC", (forum_id, forum_id)).fetchone()
+    return dict(f) if f else None
 
 
 def riwayat_tindak(masukan_id: int, path=None) -> list[dict]:
