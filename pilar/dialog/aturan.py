@@ -49,11 +49,15 @@ class Kiriman:
     nama: str
 
 
-@functools.lru_cache(maxsize=1)
 def wilayah() -> dict[int, str]:
     """The 13 kabupaten/kota (BPS code -> name) from the reviewed sources, not from the DuckDB file:
     the phone form keeps working while an import rebuilds it."""
-    with open(config.sources_dir() / "wilayah.csv", encoding="utf-8") as f:
+    return _wilayah(str(config.sources_dir() / "wilayah.csv"))
+
+
+@functools.lru_cache(maxsize=4)
+def _wilayah(path: str) -> dict[int, str]:
+    with open(path, encoding="utf-8") as f:
         return {int(r["kode_bps"]): r["nama"] for r in csv.DictReader(f)}
 
 
