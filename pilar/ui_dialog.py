@@ -61,12 +61,13 @@ def forum(lang: str) -> dict | None:
     st.subheader(t("dl_h_forum", lang), anchor=False)
     f = simpan.forum_terbuka()
     if f is None:
-        with st.form("dl_buka"):
-            nama = st.text_input(t("dl_nama", lang), max_chars=200)
-            tanggal = st.date_input(t("dl_tanggal", lang), value=dt.date.today(), format="YYYY-MM-DD")
-            tempat = st.text_input(t("dl_tempat", lang), max_chars=200)
-            hadir = st.multiselect(t("dl_hadir", lang), list(aturan.wilayah()), format_func=aturan.wilayah().get)
-            if st.form_submit_button(t("dl_buka", lang), type="primary"):
+        with st.form("dl_buka_form"):
+            nama = st.text_input(t("dl_nama", lang), max_chars=200, key="dl_nama")
+            tanggal = st.date_input(t("dl_tanggal", lang), value=dt.date.today(), format="YYYY-MM-DD", key="dl_tanggal")
+            tempat = st.text_input(t("dl_tempat", lang), max_chars=200, key="dl_tempat")
+            hadir = st.multiselect(t("dl_hadir", lang), list(aturan.wilayah()), format_func=aturan.wilayah().get,
+                                   key="dl_hadir")
+            if st.form_submit_button(t("dl_buka", lang), type="primary", key="dl_buka"):
                 if _ubah(simpan.buka_forum, nama, str(tanggal), tempat, hadir, lang=lang):
                     st.rerun()
         return None
@@ -78,10 +79,26 @@ def forum(lang: str) -> dict | None:
     return f
 
 
+def _aksi(fn, *args) -> None:
+    """A button's callback: one change for an admin; a refusal is kept for the next render to show."""
+    lang = st.session_state.get("lang", "id")
+    if not ui_admin.aktif():  # checked again at the moment of writing
+        st.session_state["dl_pesan"] = t("dl_perlu_masuk", lang)
+        return
+    try:
+        fn(*args)
+    except Tolak as e:
+        st.session_state["dl_pesan"] = e.pesan
+    except sqlite3.Error as e:
+        st.session_state["dl_pesan"] = t("dl_sibuk", lang) + " " + str(e)
+
+
 @st.fragment(run_every=SEGAR)
 def antrean(forum_id: int, lang: str) -> None:
     """The moderation queue, refreshed while the room writes: approve, hide, merge, correct."""
     st.subheader(t("dl_h_antrean", lang), anchor=False)
+    if st.session_state.get("dl_pesan"):
+        st.error(teks_aman(st.session_state.pop("dl_pesan")))
     baru = simpan.pilih(forum_id, status="baru")
     setuju = simpan.pilih(forum_id, status="disetujui")
     st.caption(t("dl_jumlah", lang).format(baru=len(baru), setuju=len(setuju)))
@@ -89,12 +106,10 @@ def antrean(forum_id: int, lang: str) -> None:
         with st.container(border=True, key=f"dl_m_{m['id']}"):
             st.text(_baris(m))
             a, b, c = st.columns(3)
-            if a.button(t("dl_setujui", lang), key=f"dl_ok_{m['id']}", type="primary"):
-                _ubah(simpan.ubah_status, [m["id"]], "disetujui", lang=lang)
-                st.rerun(scope="fragment")
-            if b.button(t("dl_sembunyikan", lang), key=f"dl_hide_{m['id']}"):
-                _ubah(simpan.ubah_status, [m["id"]], "disembunyikan", lang=lang)
-                st.rerun(scope="fragment")
+            a.button(t("dl_setujui", lang), key=f"dl_ok_{m['id']}", type="primary", on_click=_aksi,
+                     args=(simpan.ubah_status, [m["id"]], "disetujui"))
+            b.button(t("dl_sembunyikan", lang), key=f"dl_hide_{m['id']}", on_click=_aksi,
+                     args=(simpan.ubah_status, [m["id"]], "disembunyikan"))
             with c.popover(t("dl_lainnya", lang)):
                 _gabung_sunting(m, setuju, lang)
     with st.expander(t("dl_h_disetujui", lang)):
@@ -102,16 +117,22 @@ def antrean(forum_id: int, lang: str) -> None:
             st.text(_baris(m))
 
 
+def _gabung(mid: int) -> None:
+    ke = st.session_state.get(f"dl_ke_{mid}")
+    if ke is not None:
+        _aksi(simpan.gabung, mid, ke)
+
+
+def _sunting(mid: int) -> None:
+    _aksi(simpan.sunting, mid, st.session_state.get(f"dl_tx_{mid}", ""))
+
+
 def _gabung_sunting(m: dict, setuju: list[dict], lang: str) -> None:
-    ke = st.selectbox(t("dl_gabung_ke", lang), [x["id"] for x in setuju], key=f"dl_ke_{m['id']}",
-                      format_func=lambda i: f"#{i}", index=None)
-    if st.button(t("dl_gabung", lang), key=f"dl_gb_{m['id']}", disabled=ke is None):
-        _ubah(simpan.gabung, m["id"], ke, lang=lang)
-        st.rerun(scope="fragment")
-    teks = st.text_area(t("dl_sunting", lang), value=m["teks"], max_chars=aturan.MAKS_TEKS, key=f"dl_tx_{m['id']}")
-    if st.button(t("dl_simpan_sunting", lang), key=f"dl_sv_{m['id']}"):
-        _ubah(simpan.sunting, m["id"], teks, lang=lang)
-        st.rerun(scope="fragment")
+    st.selectbox(t("dl_gabung_ke", lang), [x["id"] for x in setuju], key=f"dl_ke_{m['id']}",
+                 format_func=lambda i: f"#{i}", index=None)
+    st.button(t("dl_gabung", lang), key=f"dl_gb_{m['id']}", on_click=_gabung, args=(m["id"],))
+    st.text_area(t("dl_sunting", lang), value=m["teks"], max_chars=aturan.MAKS_TEKS, key=f"dl_tx_{m['id']}")
+    st.button(t("dl_simpan_sunting", lang), key=f"dl_sv_{m['id']}", on_click=_sunting, args=(m["id"],))
 
 
 def tindak(lang: str) -> None:
