@@ -1,4 +1,5 @@
-"""The dashboard as served: Streamlit's app (dashboard.py and pages/) behind pilar.pintu.
+"""The dashboard as served: Streamlit's app (dashboard.py and pages/) behind pilar.pintu, and the dialog's
+phone page (``/forum``, pilar/dialog/ponsel.py) beside it.
 
 Run: ``streamlit run server.py`` (scripts/app and scripts/serve-forum do). Streamlit finds ``app``
 here and serves it with its own Starlette server; ``dashboard.py`` stays the home page script.
@@ -6,6 +7,7 @@ here and serves it with its own Starlette server; ``dashboard.py`` stays the hom
 import streamlit as st
 from starlette.middleware import Middleware
 
+from pilar.dialog.ponsel import RUTE
 from pilar.pintu import Pintu
 
-app = st.App("dashboard.py", middleware=[Middleware(Pintu)])
+app = st.App("dashboard.py", routes=RUTE, middleware=[Middleware(Pintu)])

@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python -m bench [--runs 41] [--reps 2] [--crowd 30,100,300] [--out docs/PERFORMANCE.md]
 Prints a table and writes docs/PERFORMANCE.md. Reports figures; asserts nothing.
-``--only ruangan`` runs only the room sections (crowds, nginx, static page) and prints them.
+``--only ruangan`` runs only the room sections (crowds, nginx, static page) and prints them;
+``--only dialog`` only section 9 (300 phones send the dialog form through nginx + 2 processes).
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # the browser harness lives wit
 
 from browser import harness  # noqa: E402
 
-from bench import floor, generate, proksi, ramai, wsclient  # noqa: E402
+from bench import dialog, floor, generate, proksi, ramai, wsclient  # noqa: E402
 
 FLOOR_APP = ROOT / "bench" / "floor_app.py"
 FILTERS = [[], [6371]]  # a filter change alternates between these two
@@ -297,7 +298,7 @@ def report(m: dict, r: dict) -> tuple[str, list[str]]:
         ok = c[CROWD]["ok"]
         B.append(f"{'PASS' if ok == CROWD else 'FAIL'}  {CROWD} sesi serentak mendapat grafik pertama{label}: "
                  f"{ok}/{CROWD}" + (f" ({'; '.join(c[CROWD]['errors'])})" if c[CROWD]["errors"] else ""))
-    L += ["", *ramai.laporan(r["ruangan"], r.get("proksi"))]
+    L += ["", *ramai.laporan(r["ruangan"], r.get("proksi")), *dialog.laporan(r.get("dialog"))]
     B += ramai.budgets(r["ruangan"])
     L += ["## Anggaran / budgets", "", "```", *B, "```", ""]
     notes = ROOT / "bench" / "temuan.md"
@@ -322,7 +323,8 @@ def main(argv=None) -> int:
     ap.add_argument("--reps", type=int, default=2, help="cold starts per page and app (median)")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "PERFORMANCE.md")
     ap.add_argument("--crowd", default=",".join(map(str, ramai.SIZES)), help="room sizes (sessions at once)")
-    ap.add_argument("--only", choices=["ruangan"], help="only the room sections (6-8), printed, nothing written")
+    ap.add_argument("--only", choices=["ruangan", "dialog"],
+                    help="only the room sections (6-8) or the dialog section (9), printed, nothing written")
     a = ap.parse_args(argv)
     sizes = tuple(int(x) for x in a.crowd.split(",") if x.strip())
     t_start = time.perf_counter()
@@ -334,6 +336,9 @@ def main(argv=None) -> int:
     env = {"PILAR_DB": str(db), "PILAR_SOURCES": str(sources)}
     if a.only == "ruangan":
         return room_only(env, work, sizes)
+    if a.only == "dialog":
+        print("\n".join(dialog.laporan(dialog.tahap(env, work / "dialog", APP_ARGS, log=log))))
+        return 0
     big = work / "pilar_40.duckdb"
     rows = generate.grow(db, big, 40)
     env_big = {"PILAR_DB": str(big), "PILAR_SOURCES": str(sources)}
@@ -413,6 +418,7 @@ def main(argv=None) -> int:
 
     r["ruangan"] = ramai.ruangan(env, snaps["Ringkasan"], sizes, APP_ARGS, FLOOR_APP, log=log)
     r["proksi"] = proksi.tahap(env, work, page_view, APP_ARGS, n=max(sizes), log=log)
+    r["dialog"] = dialog.tahap(env, work / "dialog", APP_ARGS, log=log)
     m["load_end"] = os.getloadavg()
     m["duration_s"] = time.perf_counter() - t_start
     text, budgets = report(m, r)

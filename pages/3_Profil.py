@@ -3,7 +3,7 @@ the trend, the projection summary, sources, and the fact sheet (PDF) and audienc
 the content is pilar.profil.susun, shared with the fact sheet and the slides."""
 import streamlit as st
 
-from pilar import lembar, profil, tampilan, ui, ui_masukan
+from pilar import lembar, profil, tampilan, ui, ui_dialog, ui_masukan
 from pilar.teks import t
 
 p = ui.halaman("judul_profil")
@@ -54,6 +54,7 @@ ui.tabel(profil.tabel(kode, p.kuartal, lang), judul=pr.nama, p=p, nama_berkas=f"
                         t("lb_k_satuan", lang): st.column_config.TextColumn(width=250)})
 st.caption(t("lb_legenda", lang))
 ui.tren(profil.TREN, ui.Pilihan((kode,) if kode else (), lang, p.kuartal), key="profil_tren")
+ui_dialog.profil(kode, lang)
 
 st.subheader(t("lb_h_sumber", lang))
 st.text("\n".join(pr.sumber))

@@ -13,11 +13,12 @@ import argparse
 import io
 import os
 import re
+import sqlite3
 import sys
 
 import duckdb
 
-from . import alokasi, build, cli_batas, cli_impor, cli_proyeksi, cli_ukuran, config, db, ekspor, proyeksi, sumber
+from . import alokasi, build, cli_batas, cli_dialog, cli_impor, cli_proyeksi, cli_ukuran, config, db, ekspor, proyeksi, sumber
 from .lembar import cli as cli_lembar
 from . import ekspor_xlsx
 from . import format as fmt
@@ -161,6 +162,7 @@ def parser() -> argparse.ArgumentParser:
     cli_batas.register(sub)
     cli_impor.register(sub)
     cli_lembar.register(sub)
+    cli_dialog.register(sub)
     return p
 
 
@@ -218,6 +220,10 @@ def _jalankan(argv: list[str] | None) -> int:
     except duckdb.Error as e:
         _pesan(f"Basis data {config.db_path()} tidak dapat dipakai (sedang ditulis proses lain, rusak, atau "
                f"bukan berkas DuckDB). Rincian: {e}")
+        return 1
+    except sqlite3.Error as e:
+        _pesan(f"Penyimpanan dialog {config.dialog_path()} tidak dapat dipakai (terkunci terlalu lama, rusak, atau "
+               f"folder hanya-baca). Rincian: {e}")
         return 1
     except OSError as e:
         _pesan(f"Berkas tidak dapat dibaca atau ditulis: {e.filename or ''} ({e.strerror or e}).")

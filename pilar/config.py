@@ -13,3 +13,8 @@ def db_path() -> Path:
 
 def sources_dir() -> Path:
     return Path(os.environ.get("PILAR_SOURCES", ROOT / "data" / "sources"))
+
+
+def dialog_path() -> Path:
+    """The dialog store (forums and what the room said): SQLite, beside but never inside the DuckDB file."""
+    return Path(os.environ.get("PILAR_DIALOG", ROOT / "data" / "dialog.sqlite"))

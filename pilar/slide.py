@@ -14,8 +14,23 @@ from .teks import t
 
 # One idea per slide, in the order a forum talk goes.
 SLIDE = ("angka", "peta", "peringkat", "proyeksi", "sumber")
+# With a forum: last forum's items and what became of them open the talk ("lalu", only when the filter's
+# units have some), and the room's approved items close it ("dialog", while a forum is open). Without one
+# the order is SLIDE, so slide numbers in links stay what they were.
+LALU, DIALOG = "lalu", "dialog"
 HALAMAN = "Presentasi"  # the URL path Streamlit gives pages/7_Presentasi.py
 LOKAL = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
+
+
+def urutan(ada_lalu: bool = False, ada_forum: bool = False) -> tuple[str, ...]:
+    """The slides of this talk, in order."""
+    return ((LALU,) if ada_lalu else ()) + SLIDE + ((DIALOG,) if ada_forum else ())
+
+
+def alamat_ponsel(url_halaman: str | None, forum_id: int, kode: int | None, halaman: str = HALAMAN) -> str | None:
+    """The absolute address of the dialog's phone form (pilar/dialog/ponsel.py), prefilled with the unit."""
+    dasar = url_aplikasi(url_halaman, halaman)
+    return urljoin(dasar, f"/forum/{int(forum_id)}" + (f"?kab={int(kode)}" if kode else "")) if dasar else None
 
 
 def nomor(teks: str | None, n: int = len(SLIDE)) -> int:

@@ -34,7 +34,8 @@ HALAMAN = [  # (page file, menu text key, icon)
     ("pages/5_Sumber.py", "menu_sumber", ":material/menu_book:"),
     ("pages/7_Presentasi.py", "menu_presentasi", ":material/slideshow:"),
 ]
-HALAMAN_ADMIN = ("pages/6_Impor.py", "menu_impor", ":material/upload_file:")  # linked for admins only
+HALAMAN_ADMIN = [("pages/6_Impor.py", "menu_impor", ":material/upload_file:"),  # linked for admins only
+                 ("pages/8_Dialog.py", "menu_dialog", ":material/forum:")]
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,7 @@ def _sisi(known: dict[int, str], kuartal: tuple[str, ...], lang: str) -> None:
     """The shared sidebar: menu, language, unit filter, period, data date, admin login."""
     with st.sidebar:
         # Our own navigation (the built-in one cannot be translated or renamed).
-        for path, key, icon in HALAMAN + ([HALAMAN_ADMIN] if adm.aktif() else []):
+        for path, key, icon in HALAMAN + (HALAMAN_ADMIN if adm.aktif() else []):
             st.page_link(path, label=t(key, lang), icon=icon)
         st.divider()
         ikat(st.radio, t("bahasa", lang), "lang", options=["id", "en"], horizontal=True,

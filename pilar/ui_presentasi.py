@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 import streamlit.components.v2 as components
 
-from . import profil, slide, status, tampilan, ukuran, ui
+from . import profil, slide, status, tampilan, ukuran, ui, ui_dialog
 from . import proyeksi_tampilan as tampil
 from .teks import t
 
@@ -83,43 +83,50 @@ export default function (component) {
 _KUNCI = components.component("pilar_kunci_slide", js=JS)
 
 
+def _langkah(arah: int) -> None:
+    ss = st.session_state
+    ss["slide"] = slide.geser(ss["slide"], arah, ss.get("slide_n", len(slide.SLIDE)))
+
+
 def _mundur() -> None:
-    st.session_state["slide"] = slide.geser(st.session_state["slide"], -1)
+    _langkah(-1)
 
 
 def _maju() -> None:
-    st.session_state["slide"] = slide.geser(st.session_state["slide"], 1)
+    _langkah(1)
 
 
-def _nomor_slide() -> int:
+def _nomor_slide(n: int) -> int:
     """The slide to show: from the URL on the first run, then from keys and buttons; mirrored to the URL."""
     ss = st.session_state
     if "slide" not in ss:
-        ss["slide"] = slide.nomor(st.query_params.get("slide"))
+        ss["slide"] = slide.nomor(st.query_params.get("slide"), n)
     with st.container(key="pilar_kunci"):
         hasil = _KUNCI(key="kunci_slide", on_langkah_change=lambda: None)
     if hasil is not None and hasil.get("langkah"):
-        ss["slide"] = slide.geser(ss["slide"], int(hasil["langkah"]))
-    ss["slide"] = slide.nomor(ss["slide"])
+        ss["slide"] = slide.geser(ss["slide"], int(hasil["langkah"]), n)
+    ss["slide"] = slide.nomor(ss["slide"], n)
     ui.url("slide", str(ss["slide"]))
     return ss["slide"]
 
 
 def jalankan(p: ui.Pilihan) -> None:
     """The whole presentation page after ``ui.halaman(..., presentasi=CSS)``."""
-    i = _nomor_slide()
+    urutan = ui_dialog.urutan(p)  # with a forum: its two slides (pilar/ui_dialog.py)
+    st.session_state["slide_n"] = len(urutan)
+    i = _nomor_slide(len(urutan))
     with st.container(key="slide"):
-        {"angka": _angka, "peta": _peta, "peringkat": _peringkat, "proyeksi": _proyeksi,
-         "sumber": _sumber}[slide.SLIDE[i - 1]](p)
-    _kaki(p, i)
+        {"angka": _angka, "peta": _peta, "peringkat": _peringkat, "proyeksi": _proyeksi, "sumber": _sumber,
+         slide.LALU: ui_dialog.slide_lalu, slide.DIALOG: ui_dialog.slide_dialog}[urutan[i - 1]](p)
+    _kaki(p, i, len(urutan))
 
 
-def _kaki(p: ui.Pilihan, i: int) -> None:
+def _kaki(p: ui.Pilihan, i: int, n: int) -> None:
     """The bar at the bottom of every slide: previous/next, and the filter, data periods, status legend
     and slide number as text (unit names come from the database)."""
     pilar_n, kpm_n = tampilan.nilai("lks", p.kode, p.kuartal), tampilan.nilai("kpm_pkh", p.kode, p.kuartal)
     teks = slide.kaki(p.nama, tampilan.periode_teks(pilar_n.periode, p.lang),
-                      tampilan.periode_teks(kpm_n.periode, p.lang), i, len(slide.SLIDE), p.lang)
+                      tampilan.periode_teks(kpm_n.periode, p.lang), i, n, p.lang)
     with st.container(key="kaki_slide"):
         kiri, tengah, keluar, kanan = st.columns([1.7, 5.2, 1.1, 1.7], vertical_alignment="center")
         kiri.button(t("sl_sebelumnya", p.lang), icon=":material/arrow_back:", key="slide_mundur", on_click=_mundur,
@@ -127,7 +134,7 @@ def _kaki(p: ui.Pilihan, i: int) -> None:
         tengah.text(teks)
         keluar.page_link("dashboard.py", label=t("sl_keluar", p.lang), icon=":material/close:")
         kanan.button(t("sl_berikutnya", p.lang), icon=":material/arrow_forward:", key="slide_maju", on_click=_maju,
-                     disabled=i >= len(slide.SLIDE), width="stretch", type="primary", help=t("sl_bantuan", p.lang))
+                     disabled=i >= n, width="stretch", type="primary", help=t("sl_bantuan", p.lang))
 
 
 # ---------------------------------------------------------------- the slides

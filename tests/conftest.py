@@ -29,6 +29,12 @@ def admin_bersih(monkeypatch):
     monkeypatch.setattr(admin, "_sesi", {})
 
 
+@pytest.fixture(autouse=True)
+def dialog_sendiri(tmp_path_factory, monkeypatch):
+    """Every test has its own dialog store (PILAR_DIALOG), never the repository's data/dialog.sqlite."""
+    monkeypatch.setenv("PILAR_DIALOG", str(tmp_path_factory.mktemp("dialog") / "dialog.sqlite"))
+
+
 @pytest.fixture(scope="session")
 def fixture_db_path(tmp_path_factory) -> Path:
     return build.build(FIXTURE_SOURCES, tmp_path_factory.mktemp("fixture") / "pilar.duckdb").path

@@ -78,9 +78,16 @@ def tulis_audiens(direktori: Path | str = DIREKTORI_AUDIENS, lang: str = "id") -
     return out
 
 
-def _versi() -> str:
-    """The served database version as a digest: the stamp names no path, inode or time."""
-    return hashlib.sha256(repr(SIMPANAN.versi).encode()).hexdigest()
+def _versi_dialog() -> int:
+    from ..dialog import tindak  # the pages list the units' followed-up forum items too
+    return tindak.versi()
+
+
+def _versi(dialog: int | None = None) -> str:
+    """The served database version (and the dialog's follow-up version) as a digest: the stamp names no
+    path, inode or time."""
+    dialog = _versi_dialog() if dialog is None else dialog
+    return hashlib.sha256(repr((SIMPANAN.versi, dialog)).encode()).hexdigest()
 
 
 def pastikan_audiens(direktori: Path | str | None = None, tunggu: bool = True) -> Path:
@@ -92,7 +99,7 @@ def pastikan_audiens(direktori: Path | str | None = None, tunggu: bool = True) -
     """
     d = str(Path(direktori or os.environ.get("PILAR_AUDIENS") or DIREKTORI_AUDIENS))  # tests point elsewhere
     if tunggu:
-        return _pastikan(d)
+        return _pastikan(d, _versi_dialog())
     with _LATAR_LOCK:
         th = _LATAR.get(d)
         if _SELESAI.get(d) == _versi():  # already written for this version: no thread on every run
@@ -112,9 +119,10 @@ def tunggu_latar(timeout: float | None = None) -> None:
 
 
 def _pastikan_latar(d: str) -> None:
-    versi = _versi()
+    dialog = _versi_dialog()
+    versi = _versi(dialog)
     try:
-        _pastikan(d)
+        _pastikan(d, dialog)
     except (OSError, LembarError) as e:  # a read-only folder: the dashboard still works without the pages
         print(teks_bersih(f"Halaman audiens tidak dapat ditulis ke {d}: {e}"), file=sys.stderr)  # the server's log
     with _LATAR_LOCK:  # tried once per database version, written or not
@@ -122,11 +130,11 @@ def _pastikan_latar(d: str) -> None:
 
 
 @tersimpan
-def _pastikan(direktori: str) -> Path:
+def _pastikan(direktori: str, dialog: int = 0) -> Path:
     d = Path(direktori)
     tanda = d / TANDA_VERSI
     lengkap = all((d / f"{profil.nama_berkas(k)}.html").is_file() for k in semua_kode())
-    if not (lengkap and tanda.is_file() and tanda.read_text(encoding="utf-8") == _versi()):
+    if not (lengkap and tanda.is_file() and tanda.read_text(encoding="utf-8") == _versi(dialog)):
         tulis_audiens(d)
-        tulis_atomik(tanda, _versi().encode("utf-8"))
+        tulis_atomik(tanda, _versi(dialog).encode("utf-8"))
     return d

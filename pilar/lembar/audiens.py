@@ -94,6 +94,14 @@ def _batang(rows: list[dict]) -> str:
             f'font-size="12" font-family="sans-serif">{"".join(isi)}</svg>')
 
 
+def _dialog(d: dict) -> str:
+    """The unit's forum items and what became of them, and the link to the forum's phone form."""
+    isi = "".join(f"<h3>{escape(d[h])}</h3>{_daftar(d[k], 'kecil')}"
+                  for h, k in (("h_terbuka", "dialog_terbuka"), ("h_selesai", "dialog_selesai")) if d[k])
+    return (f'<h2>{escape(d["h_dialog"])}</h2>{isi}'
+            f'<p><a href="{escape(d["alamat_ponsel"])}">{escape(d["kirim_ponsel"])}</a></p>')
+
+
 def susun_html(d: dict) -> str:
     """The page for the content of pilar.lembar.isi.konten (the map SVG is built there, escaped)."""
     peta = d["peta"].replace(' xmlns="http://www.w3.org/2000/svg"', "")  # inline SVG needs no namespace
@@ -111,5 +119,5 @@ def susun_html(d: dict) -> str:
         '</div></div>'
         f'<h2>{escape(d["h_pilar"])}</h2>{_batang(d["pilar"])}{_tabel(d, d["pilar"])}'
         f'<h2>{escape(d["h_rasio"])}</h2>{_tabel(d, d["rasio"])}{_daftar(d["tak_diperingkat"], "kecil")}'
-        f'{tren}{_p(d["legenda"])}<h2>{escape(d["h_sumber"])}</h2>{_daftar(d["sumber"], "kecil")}'
+        f'{tren}{_p(d["legenda"])}{_dialog(d)}<h2>{escape(d["h_sumber"])}</h2>{_daftar(d["sumber"], "kecil")}'
         f'{_p(d["dicetak"])}</main></body></html>')

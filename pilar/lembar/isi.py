@@ -62,6 +62,7 @@ def konten(p: profil.Profil) -> dict:
         "proyeksi": list(p.proyeksi_teks), "proyeksi_model": t("lb_proyeksi_model", lang),
         "legenda": t("lb_legenda", lang), "estimasi_ada": t("lb_estimasi_ada", lang) if p.estimasi_ada else "",
         "sumber": list(p.sumber), "peta_ket": ket_peta,
+        **_dialog(p.kode, lang),
     }
     return {**_bersih(isi), "peta": peta_svg(p.kode, teks_bersih(p.nama))}  # the SVG escapes its own text
 
@@ -75,6 +76,15 @@ def _bersih(x):
     if isinstance(x, (list, tuple)):
         return [_bersih(v) for v in x]
     return x
+
+
+def _dialog(kode: int | None, lang: str) -> dict:
+    """The unit's forum items with a follow-up (pilar/dialog/tindak.py), and the phone form's address."""
+    from ..dialog import tindak
+    d = tindak.unit(kode)
+    return {"h_dialog": t("dl_h_profil", lang), "dialog_terbuka": d["terbuka"], "dialog_selesai": d["selesai"],
+            "h_terbuka": t("dl_terbuka", lang), "h_selesai": t("dl_selesai", lang),
+            "kirim_ponsel": t("dl_kirim_ponsel", lang), "alamat_ponsel": "/forum" + (f"?kab={kode}" if kode else "")}
 
 
 def _atribusi(meta: dict) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from .. import status
-from . import ekspor, lembar, presentasi, umum
+from . import dialog, ekspor, lembar, presentasi, umum
 
-_BAGIAN = (umum.TEKS, lembar.TEKS, ekspor.TEKS, presentasi.TEKS)
+_BAGIAN = (umum.TEKS, lembar.TEKS, ekspor.TEKS, presentasi.TEKS, dialog.TEKS)
 TEKS: dict[str, tuple[str, str]] = {k: v for bagian in _BAGIAN for k, v in bagian.items()}
 
 

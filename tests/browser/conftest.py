@@ -39,7 +39,8 @@ def app_db(tmp_path_factory) -> Path:
 def app_server(app_db, tmp_path_factory):
     log = tmp_path_factory.mktemp("logs") / "dashboard.log"
     server = harness.Server(ROOT / "server.py", log=log,
-                            env={"PILAR_DB": str(app_db), "PILAR_SOURCES": str(REAL_SOURCES)})
+                            env={"PILAR_DB": str(app_db), "PILAR_SOURCES": str(REAL_SOURCES),
+                                 "PILAR_DIALOG": str(tmp_path_factory.mktemp("dialog") / "dialog.sqlite")})
     try:
         yield server.wait_healthy()
     finally:
