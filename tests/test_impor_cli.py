@@ -69,7 +69,7 @@ def test_penolakan_satu_paragraf(data, tmp_path):
     sebelum = K.snapshot(data)
     pesan = satu_paragraf(cli("import", path, "--jenis", "pilar", "--periode", "2025-06-30"))
     assert pesan.startswith("Impor ditolak; basis data tidak diubah. (1) salah.xlsx, lembar 'Data', baris 2, kolom B")
-    assert "(3) salah.xlsx, lembar 'Data', baris 3: 'Kota Banjar'" in pesan
+    assert "(3) salah.xlsx, lembar 'Data', baris 3, kolom A (Kabupaten/Kota): 'Kota Banjar'" in pesan
     pesan = satu_paragraf(cli("import", path, "--jenis", "pilar", "--periode", "2025-13-01"))
     assert "periode '2025-13-01' tidak sah" in pesan
     assert K.snapshot(data) == sebelum
