@@ -6,9 +6,9 @@ One catalog, kept in a few modules by area so each stays short; a key lives in e
 from __future__ import annotations
 
 from .. import status
-from . import ekspor, lembar, presentasi, umum
+from . import ekspor, impor, lembar, presentasi, umum
 
-_BAGIAN = (umum.TEKS, lembar.TEKS, ekspor.TEKS, presentasi.TEKS)
+_BAGIAN = (umum.TEKS, lembar.TEKS, ekspor.TEKS, presentasi.TEKS, impor.TEKS)
 TEKS: dict[str, tuple[str, str]] = {k: v for bagian in _BAGIAN for k, v in bagian.items()}
 
 
