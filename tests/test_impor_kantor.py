@@ -69,6 +69,8 @@ def berkas(tmp, fmt: str, rows: list[list], gabung: list[str], nama="kantor", le
     if fmt == "xls":
         pasang = [(r0 - 1, r1 - 1, c0 - 1, c1 - 1) for c0, r0, c1, r1 in map(range_boundaries, gabung)]
         return K.xls(tmp / f"{nama}.xls", lembar_, {lembar: pasang})
+    if fmt == "ods":  # the title merged over the first row; 'Pilar Sosial' written once, as LibreOffice keeps it
+        return K.ods(tmp / f"{nama}.ods", lembar_, judul_gabung=10)
     return K.csv_(tmp / f"{nama}.csv", rows, ";")
 
 
@@ -79,7 +81,7 @@ def baris_ke(rows: list[list], teks: str) -> int:
 
 # ---------------------------------------------------------------- accepted
 
-@pytest.mark.parametrize("fmt", ["xlsx", "xls", "csv"])
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods", "csv"])
 def test_rekap_kantor_dengan_tanda_tangan_diterima_dan_angkanya_sama(data, tmp_path, fmt):
     rows, gabung = rekap_provinsi()
     r = impor.baca(berkas(tmp_path, fmt, rows, gabung), "pilar", PERIODE)
