@@ -27,6 +27,11 @@ def register(sub) -> None:
     i.add_argument("--dry-run", action="store_true", help="periksa dan tampilkan perubahan tanpa menyimpan")
     i.add_argument("--ganti", action="store_true",
                    help="ganti angka periode yang sudah ada (versi lama tetap di riwayat)")
+    i.add_argument("--cocokkan", action="append", default=[], metavar="'NAMA=KODE'",
+                   help="terima saran nama wilayah: --cocokkan \"Kab. Tabalung=6309\" (boleh berulang)")
+    i.add_argument("--yakin", action="store_true",
+                   help="simpan walau ada peringatan yang perlu dipastikan (periode di judul lembar berbeda, angka "
+                        "jauh dari periode sebelumnya)")
     i.set_defaults(fn=cmd_import)
 
     r = sub.add_parser("riwayat", help="daftar semua impor")
@@ -69,18 +74,36 @@ def cetak_rencana(r, out=None) -> None:
                            "selisih": df["selisih"].map(_beda), "asal lama": df["asal_lama"].fillna("-")})
     ekspor.tulis_frame(tampil, "tabel", out)
     for judul, daftar in (("Kolom diabaikan", r.kolom_diabaikan), ("Baris dilewati", r.baris_diabaikan),
-                          ("Peringatan", r.peringatan)):
+                          ("Sel '-' dibaca 0 (nihil, seperti tabel BPS)", r.nihil),
+                          ("Nama wilayah dicocokkan sesuai pilihan", [f"{n} = {k}" for n, k in r.cocokkan.items()]),
+                          ("Peringatan", r.peringatan), ("Perlu dipastikan (--yakin)", r.konfirmasi)):
         if daftar:
             print(f"{judul}:", file=out)
             for d in daftar:
-                print(f"  - {d}", file=out)
+                print(f"  - {fmt.teks_bersih(d)}", file=out)
+
+
+def _cocokkan(daftar: list[str]) -> dict[str, int] | None:
+    """'Kab. Tabalung=6309' -> {'Kab. Tabalung': 6309}; None when one is malformed (said on stderr)."""
+    out = {}
+    for d in daftar:
+        nama, _, kode = d.rpartition("=")
+        if not nama.strip() or not kode.strip().isdigit():
+            print(f"--cocokkan {fmt.teks_bersih(d)!r}: tulis NAMA=KODE, misalnya --cocokkan \"Kab. Tabalung=6309\"",
+                  file=sys.stderr)
+            return None
+        out[nama.strip()] = int(kode)
+    return out
 
 
 def cmd_import(args) -> int:
+    cocok = _cocokkan(args.cocokkan)
+    if cocok is None:
+        return 2
     try:
-        r = impor.baca(args.berkas, args.jenis, args.periode, args.sheet)
+        r = impor.baca(args.berkas, args.jenis, args.periode, args.sheet, cocokkan=cocok)
     except impor.ImporError as e:
-        return _tolak("Impor ditolak; basis data tidak diubah.", e)
+        return _tolak("Impor ditolak; basis data tidak diubah.", e)  # a suggestion names its --cocokkan
     cetak_rencana(r)
     if r.bentrok and not args.ganti:
         print(f"Impor ditolak; basis data tidak diubah. Periode {r.periode} sudah ada untuk {len(r.bentrok)} angka "
@@ -90,6 +113,11 @@ def cmd_import(args) -> int:
     if args.dry_run:
         print("Uji coba (--dry-run): tidak ada yang disimpan.")
         return 0
+    if r.konfirmasi and not args.yakin :
+        print(f"Impor ditolak; basis data tidak diubah. {len(r.konfirmasi)} peringatan perlu dipastikan (lihat "
+              "'Perlu dipastikan' di atas). Periksa angkanya, lalu ulangi dengan --yakin untuk tetap menyimpan.",
+              file=sys.stderr)
+        return 1
     try:
         nomor = impor.terapkan(r, ganti=args.ganti, sumber=args.sumber)
     except impor.ImporError as e:

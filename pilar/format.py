@@ -57,6 +57,25 @@ def waktu(t: dt.datetime, lang: str = "id") -> str:
     return f"{format_datetime(t, format='MMMM d, y, HH:mm' if lang == 'en' else 'd MMMM y HH.mm', locale=lang)} UTC"
 
 
+def waktu_zona(t: dt.datetime | str, lang: str = "id", zona: str | None = None) -> str:
+    """A stored moment (ISO text or datetime; naive means UTC) in the office's time zone
+    (``config.zona_waktu``): '4 Desember 2026 16.54 WITA' / 'December 4, 2026, 16:54 WITA'. Empty: '–'."""
+    from zoneinfo import ZoneInfo
+
+    from . import config
+
+    if t is None or _missing(t) or (isinstance(t, str) and not t.strip()):
+        return KOSONG
+    if isinstance(t, str):
+        t = dt.datetime.fromisoformat(t)
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=dt.timezone.utc)
+    nama = zona or config.zona_waktu()
+    lokal = t.astimezone(ZoneInfo(nama))
+    label = config.LABEL_ZONA.get(nama) or lokal.tzname()
+    return f"{format_datetime(lokal, format='MMMM d, y, HH:mm' if lang == 'en' else 'd MMMM y HH.mm', locale=lang)} {label}"
+
+
 def tanggal(d: dt.date | str, lang: str = "id") -> str:
     """'2025-09-23' -> '23 September 2025' (id) / 'September 23, 2025' (en)."""
     if isinstance(d, str):

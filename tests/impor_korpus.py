@@ -297,3 +297,29 @@ def angka_db(db: Path, jenis: str, periode: str) -> dict[tuple[int, str], tuple]
     finally:
         con.close()
     return {(k, m): (n, s, sid) for k, m, n, s, sid in rows}
+
+
+# ---------------------------------------------------------------- a sheet as a kabupaten office writes it
+
+TTD = ["Banjarmasin, 8 April 2026", "Mengetahui,", "Kepala Dinas Sosial Kabupaten Tabalong", None, None,
+       "Drs. H. Ahmad Fauzi, M.Si", "NIP. 19680101 199003 1 005"]
+
+
+def rows_kantor(units: list[tuple[str, list]], judul: str = "TRIWULAN IV TAHUN 2025", nomor_kolom=True,
+                ttd_kolom: int = 7, bawah: list[list] | None = None) -> tuple[list[list], list[str]]:
+    """(rows, merged ranges) of an office's pillar sheet: two title rows, a blank row, a two-row header
+    ('No.', 'Kabupaten/Kota' merged down, 'Pilar Sosial' merged over the seven pillars, 'Keterangan'), the
+    row of column numbers (1) ... (10), one row per (name, seven cells), ``bawah`` (e.g. a JUMLAH row), a
+    blank row, two footnotes and the signature block (place and date, Mengetahui, Kepala Dinas, the name,
+    NIP) in column ``ttd_kolom`` (7 = H)."""
+    rows = [["REKAPITULASI DATA POTENSI DAN SUMBER KESEJAHTERAAN SOSIAL (PSKS)"],
+            [f"DINAS SOSIAL KABUPATEN/KOTA {judul}"], [],
+            ["No.", "Kabupaten/Kota", "Pilar Sosial", *[None] * 6, "Keterangan"],
+            [None, None, *JUDUL, None]]
+    if nomor_kolom:
+        rows.append([f"({i})" for i in range(1, 11)])
+    rows += [[i, nama, *sel, None] for i, (nama, sel) in enumerate(units, 1)]
+    rows += (bawah or []) + [[], ["Sumber: Dinas Sosial Kabupaten Tabalong"], ["Keterangan: - = nihil"], []]
+    for teks in TTD:
+        rows.append([None] * ttd_kolom + [teks])
+    return rows, ["A1:J1", "A2:J2", "A4:A5", "B4:B5", "C4:I4", "J4:J5"]

@@ -1,5 +1,8 @@
 """The admin import page and what an import changes on the pages (AppTest; uploads themselves are
 driven in the browser test, AppTest cannot use a file uploader)."""
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import pytest
 import impor_korpus as kor
 from conftest import buka_app
@@ -39,16 +42,70 @@ def test_no_page_content_without_the_admin(data, monkeypatch):
 def test_admin_sees_templates_and_history_and_can_undo(data, tmp_path, monkeypatch):
     monkeypatch.setenv("PILAR_ADMIN_SANDI", "uji")
     nomor = satu_unit(tmp_path)
+    waktu = impor.riwayat()["waktu"].iloc[0]
     at = masuk(buka_app(PAGE))
     assert any("Impor data" in link.proto.label for link in at.get("page_link"))
     assert len(at.get("download_button")) == 2  # the two templates
     history = at.dataframe[-1].value
-    assert history["No."].tolist() == [nomor] and history["Status"].tolist() == ["aktif"]
+    assert history["No."].tolist() == [str(nomor)] and history["Status"].tolist() == ["aktif"]
+    # the stored time (ISO, the machine's zone) in the office's zone, computed here independently
+    lokal = dt.datetime.fromisoformat(waktu).astimezone(ZoneInfo("Asia/Makassar"))
+    bulan = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+             "November", "Desember"][lokal.month - 1]
+    assert history["Waktu"].tolist() == [f"{lokal.day} {bulan} {lokal.year} {lokal:%H}.{lokal:%M} WITA"]
     at.checkbox(key="impor_batal_yakin").check().run()
     at.button(key="impor_batal").click().run()
     assert not at.exception
-    assert any(f"#{nomor}" in s.value for s in at.success)
+    # the same run already shows the new state: the history says so and nothing is left to undo
+    assert at.dataframe[-1].value["Status"].tolist() == ["dibatalkan"]
+    assert not [b for b in at.button if b.key == "impor_batal"]
+    assert not [s for s in at.selectbox if s.key == "impor_batal_id"]
+    assert [s.value for s in at.success] == [
+        f"Impor #{nomor} dibatalkan. Yang berlaku lagi untuk angka-angkanya: tidak ada angka lagi untuk periode "
+        "31 Desember 2025: 7 angka."]
     assert impor.riwayat()["status"].tolist() == ["dibatalkan"]
+
+
+def test_undo_names_the_earlier_import_in_force_again(data, tmp_path, monkeypatch):
+    monkeypatch.setenv("PILAR_ADMIN_SANDI", "uji")
+    pertama = satu_unit(tmp_path)
+    rows = kor.rows_pilar(kode=[6371])
+    rows[1][2] += 1  # Banjarmasin's LKS corrected in a second sheet
+    path = kor.xlsx(tmp_path / "koreksi.xlsx", {"Rekap": rows})
+    kedua = impor.terapkan(impor.baca(path, "pilar", "2025-12-31"), ganti=True)
+    at = masuk(buka_app(PAGE))
+    assert at.selectbox(key="impor_batal_id").options == [str(pertama), str(kedua)]
+    assert at.dataframe[-1].value["Status"].tolist() == ["diganti", "aktif"]
+    at.selectbox(key="impor_batal_id").set_value(kedua).run()
+    at.checkbox(key="impor_batal_yakin").check().run()
+    at.button(key="impor_batal").click().run()
+    assert not at.exception
+    assert at.dataframe[-1].value["Status"].tolist() == ["aktif", "dibatalkan"]
+    assert at.selectbox(key="impor_batal_id").options == [str(pertama)]
+    assert at.checkbox(key="impor_batal_yakin").value is False  # a fresh confirmation for the next undo
+    assert [s.value for s in at.success] == [
+        f"Impor #{kedua} dibatalkan. Yang berlaku lagi untuk angka-angkanya: impor #{pertama} (banjarmasin.xlsx): "
+        "7 angka."]
+
+
+def test_submissions_per_period_name_who_reported_and_far_figures(data, tmp_path, monkeypatch):
+    monkeypatch.setenv("PILAR_ADMIN_SANDI", "uji")
+    satu_unit(tmp_path, kode=6371)
+    satu_unit(tmp_path, kode=6309)
+    at = masuk(buka_app(PAGE))
+    tabel = next(d.value for d in at.dataframe if "Laporan" in d.value.columns)
+    sudah = tabel[tabel["Laporan"] == "sudah"]
+    assert sudah["Kabupaten/kota"].tolist() == ["Kabupaten Tabalong", "Kota Banjarmasin"]
+    assert (tabel["Laporan"] == "belum").sum() == 11
+    assert any("2 dari 13 kabupaten/kota sudah melapor, 11 belum" in c.value for c in at.caption)
+    # Banjarmasin's last LKS (2025-09-23, data/sources/pilar.csv) against the sheet's: far apart, flagged
+    lalu = next(int(b.split(",")[3]) for b in (data / "sources" / "pilar.csv").read_text().splitlines()
+                if b.startswith("6371,lks,2025-09-23,"))
+    baru = kor.nilai_pilar(6371, 0)
+    assert abs(baru - lalu) >= 0.5 * lalu  # the corpus' figure is far from it
+    jauh = tabel.set_index("Kabupaten/kota").loc["Kota Banjarmasin", "Jauh dari periode sebelumnya"]
+    assert f"LKS {baru} (periode sebelumnya 2025-09-23: {lalu})" in jauh
+    assert any("Kota Banjarmasin" in w.value for w in at.warning)
 
 
 def test_a_unit_that_has_not_reported_keeps_its_older_figure_marked(data, tmp_path):

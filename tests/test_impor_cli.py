@@ -44,14 +44,26 @@ def test_impor_uji_coba_lalu_simpan_lalu_riwayat_dan_batal(data, tmp_path):
     assert "lama" in r.stdout and "baru" in r.stdout and "selisih" in r.stdout
     assert "Kabupaten Tanah Laut" in r.stdout and "tidak ada yang disimpan" in r.stdout
     assert K.snapshot(data) == sebelum
+    # the corpus' figures are far from each unit's last period: saved only when the official confirms
     r = cli("import", path, "--jenis", "pilar", "--periode", "2025-06-30", "--sumber", "Dinsos Tala", oleh="Ani")
+    assert "peringatan perlu dipastikan" in satu_paragraf(r) and "--yakin" in r.stderr
+    # the sources' Pendamping PKH of 2023-12-31 is Banjarbaru's last figure before 2025-06-30
+    lalu = next(int(b.split(",")[3]) for b in (data / "sources" / "pilar.csv").read_text().splitlines()
+                if b.startswith("6372,pendamping_pkh,2023-12-31,"))
+    n = K.nilai_pilar(6372, 4)
+    persen = f"{round((n - lalu) / lalu * 100):,}".replace(",", ".")
+    assert (f"Kota Banjarbaru Pendamping PKH {n} (baris 14): periode sebelumnya (2023-12-31) {lalu}, berubah "
+            f"+{persen}% (batas 50%)") in r.stdout
+    assert K.snapshot(data) == sebelum
+    r = cli("import", path, "--jenis", "pilar", "--periode", "2025-06-30", "--sumber", "Dinsos Tala", "--yakin",
+            oleh="Ani")
     assert r.returncode == 0, r.stderr
     assert "Impor #1 disimpan: 91 angka pilar periode 2025-06-30" in r.stdout
     r = cli("import", path, "--jenis", "pilar", "--periode", "2025-06-30")
     assert "sudah ada untuk 91 angka pilar" in satu_paragraf(r) and "--ganti" in r.stderr
     r = cli("import", path, "--jenis", "pilar", "--periode", "2025-06-30", "--dry-run")
     assert r.returncode == 1 and "--ganti" in r.stderr  # a dry run says what the import would do
-    assert cli("import", path, "--jenis", "pilar", "--periode", "2025-06-30", "--ganti").returncode == 0
+    assert cli("import", path, "--jenis", "pilar", "--periode", "2025-06-30", "--ganti", "--yakin").returncode == 0
     r = cli("riwayat", "--format", "json")
     rows = json.loads(r.stdout)
     assert [(x["id"], x["status"], x["oleh"], x["berkas"], x["baris"]) for x in rows] == [
@@ -69,7 +81,7 @@ def test_penolakan_satu_paragraf(data, tmp_path):
     sebelum = K.snapshot(data)
     pesan = satu_paragraf(cli("import", path, "--jenis", "pilar", "--periode", "2025-06-30"))
     assert pesan.startswith("Impor ditolak; basis data tidak diubah. (1) salah.xlsx, lembar 'Data', baris 2, kolom B")
-    assert "(3) salah.xlsx, lembar 'Data', baris 3: 'Kota Banjar'" in pesan
+    assert "(3) salah.xlsx, lembar 'Data', baris 3, kolom A (Kabupaten/Kota): 'Kota Banjar'" in pesan
     pesan = satu_paragraf(cli("import", path, "--jenis", "pilar", "--periode", "2025-13-01"))
     assert "periode '2025-13-01' tidak sah" in pesan
     assert K.snapshot(data) == sebelum
@@ -89,7 +101,7 @@ def test_templat_dan_ekspor_impor(data, tmp_path):
     r = cli("ekspor-impor", tmp_path / "cadangan")
     assert r.returncode == 0 and "Belum ada impor" in r.stdout
     assert cli("import", K.xlsx(tmp_path / "a.xlsx", {"Data": rows_pilar()}), "--jenis", "pilar", "--periode",
-               "2025-06-30").returncode == 0
+               "2025-06-30", "--yakin").returncode == 0
     r = cli("ekspor-impor", tmp_path / "cadangan")
     assert r.returncode == 0 and r.stdout.strip().endswith("impor-0001-pilar-2025-06-30.xlsx")
     assert cli("riwayat").returncode == 0

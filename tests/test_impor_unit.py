@@ -25,7 +25,7 @@ def test_periode(jenis, periode, sah):
 
 @pytest.mark.parametrize("sel, n", [
     (5, 5), (5.0, 5), ("5", 5), (" 1.263 ", 1263), ("1.263.000", 1263000), ("12,0", 12), ("1.263,00", 1263),
-    ("1 263", 1263), ("'42", 42), ("\u00a0 7", 7), (0, 0)])
+    ("1 263", 1263), ("'42", 42), ("\u00a0 7", 7), (0, 0), ("-", 0), (" – ", 0), ("—", 0)])
 def test_cacah_diterima(sel, n):
     assert angka.cacah(sel) == (n, None)
 
@@ -33,7 +33,7 @@ def test_cacah_diterima(sel, n):
 @pytest.mark.parametrize("sel, bagian", [
     (-1, "negatif"), ("-4", "negatif"), (2.5, "2,5 bukan bilangan bulat"), ("1,5", "bukan bilangan bulat"),
     ("12.5", "bukan bilangan bulat"), ("1,263", "bukan bilangan bulat"), ("lima", "'lima' bukan angka"),
-    ("-", "'-' bukan angka"), (True, "benar/salah"), (dt.date(2025, 1, 2), "tanggal"), (float("nan"), "bukan angka"),
+    ("12,5", "bukan bilangan bulat"), (True, "benar/salah"), (dt.date(2025, 1, 2), "tanggal"), (float("nan"), "bukan angka"),
     (2**40, "terlalu besar")])
 def test_cacah_ditolak(sel, bagian):
     n, salah = angka.cacah(sel)
@@ -74,7 +74,9 @@ def test_wilayah_dari_kode_atau_nama(kode, nama, harapan):
 
 def test_saran_nama_yang_salah_ketik():
     _, salah = urai._unit(None, "Banjarmasinn", UNITS)
-    assert salah == ["'Banjarmasinn' bukan kabupaten/kota Kalimantan Selatan; maksudnya Kota Banjarmasin?"]
+    assert salah == ["'Banjarmasinn': maksudnya Kota Banjarmasin? Nama ini bukan kabupaten/kota Kalimantan Selatan; "
+                     "perbaiki namanya, atau terima sarannya (halaman Impor: tombol Terima; CLI: --cocokkan "
+                     "\"Banjarmasinn=6371\")"]
 
 
 @pytest.mark.parametrize("isi, jenis", [

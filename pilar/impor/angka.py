@@ -1,5 +1,6 @@
 """A count from a cell: a number, or text as people type it (``1.263`` is a thousand two hundred and
-sixty-three, as in Indonesian; ``1,5`` and ``12.5`` are fractions and refused)."""
+sixty-three, as in Indonesian; ``12,0`` is 12; ``1,5`` and ``12.5`` are fractions and refused; ``-`` is
+nil, 0, as in BPS tables)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -23,8 +24,7 @@ def kosong(v) -> bool:
 def _dari_teks(v: str) -> tuple[int | None, str | None]:
     s = v.replace("\u00a0", " ").replace("\u202f", " ").strip().lstrip("'").strip()
     if s in STRIP:
-        return None, (f"'{s}' bukan angka; tulis 0 bila memang tidak ada, atau kosongkan seluruh baris "
-                      "bila angkanya belum ada")
+        return 0, None
     if _BULAT.fullmatch(s):
         return int(s), None
     if _TITIK_RIBUAN.fullmatch(s) or _SPASI_RIBUAN.fullmatch(s):
@@ -58,6 +58,25 @@ def _angka(v) -> tuple[int | None, str | None]:
     if isinstance(v, str):
         return _dari_teks(v)
     return None, f"{_kutip(str(v))} bukan angka"
+
+
+def strip(v) -> bool:
+    """A dash ('-', '–', '—'): nil, read as 0 (as in BPS tables); the preview names these cells."""
+    return isinstance(v, str) and v.replace("\u00a0", " ").strip().lstrip("'").strip() in STRIP
+
+
+def mirip_angka(v) -> bool:
+    """The cell holds a number, well or badly written (1263, '1.263', '12,5', '-3'): a row with one is a
+    data row. Text with letters (a note, 'NIP. 1968...', a place and date) is not."""
+    if isinstance(v, bool):
+        return False
+    if isinstance(v, (int, float)):
+        return True
+    if not isinstance(v, str):
+        return False
+    s = v.replace("\u00a0", " ").replace("\u202f", " ").strip().lstrip("'").strip()
+    return bool(_BULAT.fullmatch(s) or _TITIK_RIBUAN.fullmatch(s) or _SPASI_RIBUAN.fullmatch(s)
+                or _NOL_DESIMAL.fullmatch(s) or _PECAHAN.fullmatch(s))
 
 
 def cacah(v) -> tuple[int | None, str | None]:

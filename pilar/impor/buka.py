@@ -53,7 +53,7 @@ def buka(path, nama: str | None = None) -> Buku:
     if ukuran == 0:
         raise ImporError(f"{nama}: berkas kosong (0 bait)")
     if ukuran > dasar.MAKS_BYTE:
-        raise ImporError(f"{nama}: berkas {ukuran / 2**20:.1f} MB melebihi batas {dasar.MAKS_BYTE // 2**20} MB; "
+        raise ImporError(f"{nama}: berkas {f'{ukuran / 2**20:.1f}'.replace('.', ',')} MB melebihi batas {dasar.ukuran_mb(dasar.MAKS_BYTE)}; "
                          "rekap 13 kabupaten/kota hanya beberapa kB, periksa apakah ini berkas yang benar")
     data = path.read_bytes()
     fmt = wadah.periksa_jenis(nama, Path(nama).suffix.lower(), data)

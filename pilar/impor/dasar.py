@@ -38,6 +38,7 @@ MAKS_TEKS = 8_000_000                 # characters of cell text in one workbook,
 MAKS_MEMORI_BACA = 1024 * 2**20       # its address space (RLIMIT_AS)
 MAKS_DETIK_BACA = 20                  # its CPU seconds (RLIMIT_CPU); the parent waits twice that at most
 MAKS_MASALAH = 50                     # problems an ImporError message lists; the rest are counted
+BATAS_PERUBAHAN = 0.5                 # a figure this share or more away from the unit's last period: confirm it
 PENERBIT_BAWAAN = "Dinas Sosial (impor)"
 AWALAN_SUMBER = "IMP"                 # sumber_id of an import: IMP0007
 
@@ -45,8 +46,11 @@ AWALAN_SUMBER = "IMP"                 # sumber_id of an import: IMP0007
 class ImporError(Exception):
     """The file cannot be imported; ``pesan`` lists every problem found (Bahasa Indonesia)."""
 
-    def __init__(self, pesan: list[str] | str):
+    def __init__(self, pesan: list[str] | str, *, saran: dict[str, int] | None = None,
+                 lembar: list[str] | None = None):
         self.pesan = [pesan] if isinstance(pesan, str) else list(pesan)
+        self.saran = dict(saran or {})    # misspelt unit name as written -> the code it most likely means
+        self.lembar = list(lembar or [])  # the workbook's sheets, for a page that lets the user pick one
         super().__init__("\n".join(self.pesan))
 
     def daftar(self) -> list[str]:
@@ -111,6 +115,11 @@ class Tempat:
         if kolom is not None:
             s += f", kolom {huruf_kolom(kolom)}" + (f" ({judul})" if judul else "")
         return s
+
+
+def ukuran_mb(n: int) -> str:
+    """A size limit for people: 20971520 -> '20 MB' (the same in the label, the widget and the message)."""
+    return f"{n / 2**20:g} MB".replace(".", ",")
 
 
 def periksa_jenis(jenis: str) -> None:

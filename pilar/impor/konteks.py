@@ -33,6 +33,7 @@ class Konteks:
     lama: dict[tuple[int, str], Lama] = field(default_factory=dict)  # (kode, measure) -> figure of the period
     total: dict[str, tuple[float, str]] = field(default_factory=dict)  # measure -> province total of the period
     terbaru: str | None = None  # latest period of the kind in the database
+    sebelum: dict[tuple[int, str], tuple[int, str]] = field(default_factory=dict)  # (kode, measure) -> (n, period)
     jenis_pilar: tuple[str, ...] = ()
 
     def unit(self, kode: int) -> Wilayah:
@@ -93,11 +94,25 @@ def _total(con, jenis: str, periode: str) -> dict[str, tuple[float, str]]:
     return {"kpm": (v, s) for i, v, s in rows if i == awalan}
 
 
+def _sebelum(con, jenis: str, periode: str) -> dict[tuple[int, str], tuple[int, str]]:
+    """Each unit's figure of its latest period before ``periode`` (any source), per measure."""
+    if jenis == "pilar":
+        rows = con.execute("SELECT kode_bps, jenis_pilar, jumlah, periode FROM pilar WHERE periode < ? AND jumlah "
+                           "IS NOT NULL QUALIFY periode = max(periode) OVER (PARTITION BY kode_bps, jenis_pilar)",
+                           [periode]).fetchall()
+    else:
+        rows = con.execute("SELECT kode_bps, 'kpm', jumlah, periode FROM kpm WHERE program = ? AND periode < ? AND "
+                           "jumlah IS NOT NULL QUALIFY periode = max(periode) OVER (PARTITION BY kode_bps)",
+                           [PROGRAM, periode]).fetchall()
+    return {(k, m): (int(n), p) for k, m, n, p in rows}
+
+
 def muat(path: Path, jenis: str, periode: str) -> Konteks:
     with baca_db(path) as con:
         k = Konteks(_units(con), _penduduk(con))
         k.lama = _lama_pilar(con, periode) if jenis == "pilar" else _lama_kpm(con, periode)
         k.total = _total(con, jenis, periode)
+        k.sebelum = _sebelum(con, jenis, periode)
         tabel = "pilar" if jenis == "pilar" else "kpm"
         k.terbaru = con.execute(f"SELECT max(periode) FROM {tabel}").fetchone()[0]
         k.jenis_pilar = tuple(r[0] for r in con.execute("SELECT jenis_pilar FROM pilar_jenis ORDER BY urutan").fetchall())

@@ -8,8 +8,10 @@ from pathlib import Path
 import pandas as pd
 
 from .. import build, config, sumber
+from .. import format as fmt
 from . import buka, konteks, pribadi
-from .dasar import JUDUL, UKURAN, ImporError, Tempat, huruf_kolom, periksa_jenis, periksa_periode
+from . import periode_judul
+from .dasar import BATAS_PERUBAHAN, JUDUL, UKURAN, ImporError, Tempat, huruf_kolom, periksa_jenis, periksa_periode
 from .judul import Judul, cari_judul
 from .urai import Hasil, Urai, urai
 
@@ -46,6 +48,12 @@ class Rencana:
     peringatan: list[str] = field(default_factory=list)
     db_path: Path | None = None
     sources: Path | None = None
+    # Added for the offices' own sheets (all optional, so older callers keep working):
+    konfirmasi: list[str] = field(default_factory=list)   # warnings to confirm before saving (period, far figures)
+    nihil: list[str] = field(default_factory=list)        # cells holding '-', read as 0 (nil)
+    lembar_semua: list[str] = field(default_factory=list)  # every sheet of the workbook
+    lembar_otomatis: bool = True                           # the sheet was found, not named by the user
+    cocokkan: dict[str, int] = field(default_factory=dict)  # names matched by the user's choice -> code
 
     @property
     def nilai(self) -> dict[tuple[int, str], int | None]:
@@ -67,7 +75,12 @@ class Rencana:
         return df
 
     def ringkasan(self) -> str:
-        di = f"lembar '{self.lembar}' " if self.lembar is not None else ""
+        di = ""
+        if self.lembar is not None:
+            cara = "ditemukan sendiri" if self.lembar_otomatis else "dipilih"
+            lain = [n for n in self.lembar_semua if n != self.lembar]
+            di = (f"lembar '{self.lembar}' ({cara}" + (f"; lembar lain: {', '.join(repr(n) for n in lain)}" if lain
+                                                      else "") + ") ")
         return (f"{self.berkas} {di}(judul kolom di baris {self.baris_judul}): {len(self.wilayah)} kabupaten/kota, "
                 f"{len(self.perubahan)} angka {self.jenis} periode {self.periode}; kolom "
                 + ", ".join(f"{JUDUL[m]} = {k}" for m, k in self.kolom.items()))
@@ -87,7 +100,7 @@ def _pilih(buku: buka.Buku, jenis: str, sheet: str | None) -> tuple[buka.Lembar,
                    or [lb for lb in buku.lembar if lb.nama.casefold() == sheet.strip().casefold()])
         if not pilihan:
             raise ImporError(f"{buku.nama}: tidak ada lembar '{sheet}'; lembar yang ada: "
-                             + ", ".join(f"'{lb.nama}'" for lb in buku.lembar))
+                             + ", ".join(f"'{lb.nama}'" for lb in buku.lembar), lembar=[lb.nama for lb in buku.lembar])
         return pilihan[0], cari_judul(pilihan[0])
     if not any(any(any(v not in (None, "") for v in r) for r in lb.sel) for lb in buku.lembar):
         raise ImporError(f"{buku.nama}: tidak berisi data (semua lembar kosong)")
@@ -97,7 +110,8 @@ def _pilih(buku: buka.Buku, jenis: str, sheet: str | None) -> tuple[buka.Lembar,
         lengkap = [(lb, j) for lb, j in lengkap if _cocok_jenis(j, jenis)] or lengkap
     if len(lengkap) > 1:
         raise ImporError(f"{buku.nama}: ada beberapa lembar data (" + ", ".join(f"'{lb.nama}'" for lb, _ in lengkap)
-                         + "); pilih satu dengan --sheet")
+                         + "); pilih satu (halaman Impor: pilihan Lembar; CLI: --sheet)",
+                         lembar=[lb.nama for lb in buku.lembar])
     if lengkap:
         return lengkap[0]
     sebagian = [(lb, j) for lb, j in calon if j is not None]
@@ -166,6 +180,23 @@ def _peringatan(r: Rencana, k: konteks.Konteks) -> list[str]:
     return out
 
 
+def _jauh(r: Rencana, k: konteks.Konteks) -> list[str]:
+    """Figures BATAS_PERUBAHAN or more away from the unit's last period: to confirm, never refused."""
+    out = []
+    for p in r.perubahan:
+        lalu = k.sebelum.get((p.kode_bps, p.ukuran))
+        if lalu is None or p.baru is None:
+            continue
+        n, per = lalu
+        if abs(p.baru - n) >= BATAS_PERUBAHAN * max(n, 1) and p.baru != n:
+            beda = (p.baru - n) / max(n, 1) * 100
+            out.append(f"{p.wilayah} {JUDUL[p.ukuran]} {fmt.angka(p.baru, 'id')} (baris {p.baris}): periode "
+                       f"sebelumnya ({per}) {fmt.angka(n, 'id')}, berubah {'+' if beda > 0 else ''}"
+                       f"{fmt.angka(beda, 'id')}% (batas {fmt.angka(BATAS_PERUBAHAN * 100, 'id')}%); pastikan angkanya "
+                       "benar")
+    return out
+
+
 def _paths(db_path, sources) -> tuple[Path, Path]:
     return Path(db_path or config.db_path()), Path(sources or config.sources_dir())
 
@@ -196,32 +227,38 @@ def _buka(path, jenis: str, periode: str, nama: str | None) -> tuple[buka.Buku, 
 
 
 def baca(path, jenis: str, periode: str, sheet: str | None = None, *, nama: str | None = None, db_path=None,
-         sources=None) -> Rencana:
+         sources=None, cocokkan: dict[str, int] | None = None) -> Rencana:
     """Check ``path`` as an import of ``jenis`` ('pilar' | 'kpm') for ``periode`` and return the plan.
 
     ``nama``: the file's own name when ``path`` is a temp copy (an upload); messages and the history
     use it, and its ending must match the content. Raises ImporError whose ``pesan`` lists every
-    problem (file, sheet, row, column). Writes nothing (builds the database first only when there is
-    none, as every reader does)."""
+    problem (file, sheet, row, column); its ``saran`` maps each misspelt unit name to the code it most
+    likely means and ``lembar`` lists the sheets when the sheet is to be picked. ``cocokkan``: unit names
+    as written -> BPS code, suggestions the user accepted ({"Kab. Tabalung": 6309}). Writes nothing
+    (builds the database first only when there is none, as every reader does)."""
     buku, masalah = _buka(path, jenis, periode, nama)
     lembar, judul = _pilih(buku, jenis, sheet)
+    semua = [lb.nama for lb in buku.lembar if lb.nama is not None]
     t = Tempat(buku.nama, lembar.nama)
     masalah += _masalah_judul(judul, jenis, t)
     target, src = siapkan_db(db_path, sources)
     k = konteks.muat(target, jenis, str(periode).strip())
     ukuran = {m: c for m, c in (judul.ukuran.items() if judul else []) if m in UKURAN[jenis]}
     if judul is None or not judul.ada_wilayah or not ukuran or judul.jenis_lain(jenis):
-        raise ImporError(masalah)
-    hasil = urai(Urai(lembar, judul, ukuran, k.units, k.penduduk, t))
+        raise ImporError(masalah, lembar=semua)
+    cocok = {" ".join(str(n).split()): int(kd) for n, kd in (cocokkan or {}).items()}
+    hasil = urai(Urai(lembar, judul, ukuran, k.units, k.penduduk, t, cocokkan=cocok))
     masalah += hasil.masalah
     if not hasil.nilai and not hasil.masalah:
         masalah.append(f"{t()}: tidak ada baris kabupaten/kota yang berisi angka (hanya judul kolom?)")
     if masalah:
-        raise ImporError(masalah)
+        raise ImporError(masalah, saran=hasil.saran, lembar=semua)
     ps = _perubahan(hasil, k)
     r = Rencana(jenis, str(periode).strip(), buku.nama, buku.sha256, lembar.nama, judul.baris + 1, ps,
                 {m: f"{huruf_kolom(c)} ({judul.teks[c]})" for m, c in ukuran.items()},
                 [f"{huruf_kolom(c)} ({judul.teks[c]})" for c in judul.diabaikan], hasil.diabaikan, _bentrok(ps),
-                db_path=target, sources=src)
+                db_path=target, sources=src, nihil=hasil.nihil, lembar_semua=semua, lembar_otomatis=sheet is None,
+                cocokkan={n: kd for n, kd in cocok.items() if any(p.kode_bps == kd for p in ps)})
     r.peringatan = _peringatan(r, k)
+    r.konfirmasi = periode_judul.periksa(lembar, judul.baris, jenis, r.periode, t) + _jauh(r, k)
     return r

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from .. import status
-from . import dialog, ekspor, lembar, presentasi, umum
+from . import dialog, ekspor, impor, lembar, presentasi, umum
 
-_BAGIAN = (umum.TEKS, lembar.TEKS, ekspor.TEKS, presentasi.TEKS, dialog.TEKS)
+_BAGIAN = (umum.TEKS, lembar.TEKS, ekspor.TEKS, presentasi.TEKS, dialog.TEKS, impor.TEKS)
 TEKS: dict[str, tuple[str, str]] = {k: v for bagian in _BAGIAN for k, v in bagian.items()}
 
 

@@ -1,8 +1,10 @@
 """The admin imports the office's template through the page; the new period shows, the old one stays.
 A sheet that would expand to gigabytes is refused in one line and the server never holds it; a file
 with 2,000 problems shows 50 of them and counts the rest."""
+import datetime as dt
 import io
 import shutil
+from zoneinfo import ZoneInfo
 from pathlib import Path
 
 import openpyxl
@@ -62,6 +64,13 @@ def periksa(page, path, periode: str = "2025-12-31") -> None:
     page.get_by_role("button", name="Periksa berkas").click()
 
 
+def konfirmasi(page) -> None:
+    """Tick 'Sudah saya periksa' (shown when figures are far from the last period); saving waits for it."""
+    expect(page.get_by_role("button", name="Simpan impor")).to_be_disabled()
+    page.get_by_test_id("stCheckbox").filter(has_text="Sudah saya periksa").click()
+    expect(page.get_by_role("button", name="Simpan impor")).to_be_enabled()
+
+
 def test_admin_imports_a_template_and_the_new_period_is_selectable(page, impor_url, tmp_path):
     url, db, _ = impor_url
     side = masuk(page, url)
@@ -72,6 +81,7 @@ def test_admin_imports_a_template_and_the_new_period_is_selectable(page, impor_u
     ringkasan = page.get_by_test_id("stMarkdownContainer").filter(has_text="kabupaten/kota,").first
     expect(ringkasan).to_contain_text("rekap_pilar.xlsx")
     assert ringkasan.locator("code").count() == 0, ringkasan.inner_html()
+    konfirmasi(page)  # the filled-in figures are far from the sources' last period
     page.get_by_role("button", name="Simpan impor").click()
     expect(page.get_by_text("tersimpan; periode 2025-12-31")).to_be_visible()
     no_exception(page)
@@ -113,3 +123,41 @@ def test_two_thousand_problems_show_fifty_and_count_the_rest(page, impor_url, tm
     assert galat.locator("li").count() == 51
     assert "'Kota Khayalan 49'" in galat.inner_text() and "'Kota Khayalan 50'" not in galat.inner_text()
     no_exception(page)
+
+
+def test_office_sheet_with_signature_and_misspelt_name_goes_in_after_accepting(page, impor_url, tmp_path):
+    """The issue's sheet: title rows, two-row header under 'Pilar Sosial', column numbers, '-' and '1.263',
+    footnotes and the signature block in column H, and 'Kab. Tabalung'. One message, one click, saved."""
+    url, db, _ = impor_url
+    masuk(page, url)
+    expect(page.get_by_test_id("stFileUploaderDropzoneInstructions")).to_contain_text("20MB")
+    expect(page.get_by_text("paling besar 20 MB")).to_be_visible()
+    sel = ["1.263", "20", "-", "5", "7", "9", "3"]
+    rows, gabung = K.rows_kantor([("Kab. Tabalung", sel)], judul="TRIWULAN II TAHUN 2026")
+    path = K.xlsx(tmp_path / "tabalong_tw2.xlsx", {"Rekap": rows}, {"Rekap": gabung})
+    periksa(page, path, "2026-06-30")
+    galat = page.get_by_test_id("stAlertContentError")
+    expect(galat).to_contain_text("baris 7, kolom B (Kabupaten/Kota): 'Kab. Tabalung': maksudnya Kabupaten Tabalong?")
+    assert galat.locator("li").count() == 1  # nothing about the signature, footnotes or column numbers
+    page.get_by_role("button", name="Terima saran ini").click()
+    expect(page.get_by_text("Pratinjau", exact=False).first).to_be_visible()
+    expect(page.get_by_text("Kab. Tabalung = 6309", exact=False)).to_be_visible()
+    expect(page.get_by_text("Sel berisi '-' dibaca 0", exact=False)).to_be_visible()
+    # 1.263 LKS against Tabalong's last dozen or so: a warning to confirm first
+    expect(page.get_by_test_id("stAlertContentWarning").first).to_contain_text("Kabupaten Tabalong LKS 1.263")
+    konfirmasi(page)
+    page.get_by_role("button", name="Simpan impor").click()
+    expect(page.get_by_text("tersimpan; periode 2026-06-30")).to_be_visible()
+    no_exception(page)
+    riwayat = impor.riwayat(db_path=db, sources=REAL_SOURCES)
+    nomor = int(riwayat["id"].iloc[-1])
+    assert riwayat["berkas"].iloc[-1] == "tabalong_tw2.xlsx" and riwayat["status"].iloc[-1] == "aktif"
+    isi = impor.isi_impor(nomor, db_path=db, sources=REAL_SOURCES)
+    assert dict(zip(isi["ukuran"], isi["jumlah"])) == dict(zip(K.PILAR, [1263, 20, 0, 5, 7, 9, 3]))
+    assert set(isi["kode_bps"]) == {6309}
+    # the history's time in the office's zone, computed here from the stored ISO time
+    lokal = dt.datetime.fromisoformat(riwayat["waktu"].iloc[-1]).astimezone(ZoneInfo("Asia/Makassar"))
+    bulan = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+             "November", "Desember"][lokal.month - 1]
+    waktu = f"{lokal.day} {bulan} {lokal.year} {lokal:%H}.{lokal:%M} WITA"
+    expect(page.locator("[role=gridcell]").filter(has_text=waktu).first).to_be_attached()
