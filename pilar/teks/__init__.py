@@ -38,4 +38,5 @@ def polos(teks: str) -> str:
     """Words to be read literally inside a Markdown element (st.caption, st.error): every mark Markdown
     could act on is backslash-escaped, so '* and hatching' stays a star, not a bullet, and a cell's
     text quoted in a message cannot become a link or HTML. Plain text, unlike format.teks_aman's code span."""
-    return _TANDA_MD.sub(r"\\\1", teks)
+    from ..format import teks_bersih  # a bidi override in a quoted file name is shown, not obeyed
+    return _TANDA_MD.sub(r"\\\1", teks_bersih(teks, tetap="\n"))
