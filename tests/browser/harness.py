@@ -131,7 +131,10 @@ def wait_for_app(page, timeout: int = TIMEOUT_MS) -> None:
 
 
 # JS: what each plotly chart on the page drew (size of its main svg, marks, canvases).
-_CHARTS_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(el => {
+# Only charts on screen: the phone's one-column trend is sent too and hidden by CSS on a wide screen
+# (and the other way round), and a hidden chart has no size to check.
+_CHARTS_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+    .filter(el => el.getClientRects().length > 0).map(el => {
   const svg = el.querySelector('svg.main-svg');
   const r = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
   const marks = [...el.querySelectorAll('g.trace path, g.trace rect, g.slice path')]
