@@ -47,7 +47,10 @@ class Ponsel:
         async def send(msg):
             keluar.append(msg)
 
-        asyncio.run(APP(scope, receive, send))
+        # a thread of its own: after the browser tests, Playwright's loop runs in this one
+        import concurrent.futures
+        with concurrent.futures.ThreadPoolExecutor(1) as ex:
+            ex.submit(asyncio.run, APP(scope, receive, send)).result()
         awal = next(m for m in keluar if m["type"] == "http.response.start")
         headers_out: dict = {}
         for k, v in awal["headers"]:
