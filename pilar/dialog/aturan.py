@@ -105,11 +105,6 @@ def periksa(kode_bps, pihak, jenis, teks, nama="") -> Kiriman:
 
 def tampil(s) -> str:
     """Text from a phone made visible as text for any output: invisible and direction-changing characters
-    shown as ``<U+202E>``. The project's ``format.teks_bersih`` when present (one definition), else the
-    same rule here."""
-    from .. import format as fmt
-    f = getattr(fmt, "teks_bersih", None)
-    if f is not None:
-        return f(s)
-    return "".join(c if c == "\n" or unicodedata.category(c) not in ("Cc", "Cf", "Zl", "Zp")
-                   else f"<U+{ord(c):04X}>" for c in str(s if s is not None else ""))
+    shown as ``<U+202E>``, line breaks kept (``format.teks_bersih``, the one rule)."""
+    from ..format import teks_bersih
+    return teks_bersih("" if s is None else s, tetap="\n")
